@@ -1,0 +1,114 @@
+import type pg from 'pg'
+import { findLayer, type LayerDef } from '../layers/catalog'
+import { InvalidParameter, NotFound } from '../errors'
+import { M2_PER_MU } from '../../web/src/shared/units'
+import { SUBJECT_FROM_GEOJSON, overlapQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
+import type { AreaGeometry } from '../geometry/polygon-input'
+
+/** Layers an overlap can be asked of: the polygon layers, enterprise points, base-map land cover. */
+export const OVERLAP_LAYERS = ['zones', 'chemical_clusters', 'parcels', 'projects', 'idle_plots', 'enterprises', 'basemap'] as const
+/** Layers whose features can be the subject (`ref`). */
+export const SUBJECT_LAYERS = ['zones', 'chemical_clusters', 'parcels', 'projects', 'idle_plots'] as const
+
+export type Subject = { geometries: AreaGeometry[] } | { layer: string; ids: string[] | null }
+
+export interface OverlapFeature {
+  id: string
+  properties: Record<string, unknown>
+  class: 'inside' | 'partial' | 'outside'
+  feature_m2: number | null
+  overlap_m2: number | null
+  overlap_mu: number | null
+  outside_m2: number | null
+  /** Share of the feature inside the subject, 0…1 (points: 1 inside, 0 outside). */
+  share: number
+}
+
+export interface OverlapLayerResult {
+  id: string
+  features: OverlapFeature[]
+  totals: {
+    count: number
+    inside: number
+    partial: number
+    outside: number
+    overlap_m2: number
+    overlap_mu: number
+    /** overlap_m2 ÷ the subject's area: how much of a draft this layer covers (summed, so layers whose features overlap each other can exceed 1). */
+    share_of_subject: number
+  }
+}
+
+export interface OverlapResult {
+  subject: { m2: number; mu: number }
+  layers: OverlapLayerResult[]
+}
+
+interface Row {
+  id: string
+  properties: Record<string, unknown>
+  class: OverlapFeature['class']
+  feature_m2: number | null
+  overlap_m2: number | null
+}
+
+function toFeature(r: Row): OverlapFeature {
+  const polygonal = r.feature_m2 !== null
+  const overlap = r.overlap_m2 ?? 0
+  return {
+    id: r.id,
+    properties: r.properties,
+    class: r.class,
+    feature_m2: r.feature_m2,
+    overlap_m2: polygonal ? overlap : null,
+    overlap_mu: polygonal ? overlap / M2_PER_MU : null,
+    outside_m2: polygonal ? Math.max(0, (r.feature_m2 ?? 0) - overlap) : null,
+    share: polygonal ? (r.feature_m2 ? overlap / r.feature_m2 : 0) : r.class === 'inside' ? 1 : 0,
+  }
+}
+
+function totalsOf(features: OverlapFeature[], subjectM2: number): OverlapLayerResult['totals'] {
+  const overlap = features.reduce((s, f) => s + (f.overlap_m2 ?? 0), 0)
+  return {
+    count: features.length,
+    inside: features.filter((f) => f.class === 'inside').length,
+    partial: features.filter((f) => f.class === 'partial').length,
+    outside: features.filter((f) => f.class === 'outside').length,
+    overlap_m2: overlap,
+    overlap_mu: overlap / M2_PER_MU,
+    share_of_subject: subjectM2 > 0 ? overlap / subjectM2 : 0,
+  }
+}
+
+function resolveLayer(id: string, allowed: readonly string[], what: string): LayerDef {
+  const layer = allowed.includes(id) ? findLayer(id) : undefined
+  if (!layer) throw new InvalidParameter(`${what} "${id}" is not one of: ${allowed.join(', ')}`)
+  return layer
+}
+
+/**
+ * For each layer, the features the subject touches (or all, with includeAll), classified and
+ * measured. Runs on one client, one query per layer: the embedded database has one connection.
+ */
+export async function overlap(db: pg.Pool, subject: Subject, layerIds: string[], includeAll: boolean): Promise<OverlapResult> {
+  const layers = layerIds.map((id) => resolveLayer(id, OVERLAP_LAYERS, 'layer'))
+  const [subjectSql, param] =
+    'geometries' in subject
+      ? [SUBJECT_FROM_GEOJSON, JSON.stringify(subject.geometries)]
+      : [subjectFromLayer(resolveLayer(subject.layer, SUBJECT_LAYERS, 'ref.layer')), subject.ids]
+  const client = await db.connect()
+  try {
+    const { rows } = await client.query<{ m2: number | null; empty: boolean }>(subjectAreaQuery(subjectSql), [param])
+    if (!rows[0] || rows[0].empty) throw new NotFound('the subject has no geometry: no feature matched ref')
+    const subjectM2 = rows[0].m2 ?? 0
+    const out: OverlapLayerResult[] = []
+    for (const layer of layers) {
+      const res = await client.query<Row>(overlapQuery(layer, subjectSql, includeAll), [param])
+      const features = res.rows.map(toFeature)
+      out.push({ id: layer.id, features, totals: totalsOf(features, subjectM2) })
+    }
+    return { subject: { m2: subjectM2, mu: subjectM2 / M2_PER_MU }, layers: out }
+  } finally {
+    client.release()
+  }
+}

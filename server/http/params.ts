@@ -1,0 +1,35 @@
+import { BadRequest, InvalidParameter } from '../errors'
+
+export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number]
+
+/**
+ * Parses `bbox=minLon,minLat,maxLon,maxLat` (OGC API – Features order, WGS84 degrees).
+ * Throws InvalidParameter (422) naming the bad value; undefined/empty means no filter.
+ * @example parseBbox('115.3,28.6,115.5,28.8') // [115.3, 28.6, 115.5, 28.8]
+ */
+export function parseBbox(raw: string | undefined): BBox | undefined {
+  if (raw === undefined || raw === '') return undefined
+  const parts = raw.split(',')
+  if (parts.length !== 4) throw new InvalidParameter(`bbox must be 4 numbers "minLon,minLat,maxLon,maxLat", got "${raw}"`)
+  const nums = parts.map((p) => (p.trim() === '' ? NaN : Number(p)))
+  if (nums.some((n) => !Number.isFinite(n))) throw new InvalidParameter(`bbox values must be finite numbers, got "${raw}"`)
+  const [minLon, minLat, maxLon, maxLat] = nums as BBox
+  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
+    throw new InvalidParameter(`bbox is outside lon −180…180 / lat −90…90: "${raw}"`)
+  }
+  if (minLon > maxLon || minLat > maxLat) throw new InvalidParameter(`bbox min must not exceed max: "${raw}"`)
+  return [minLon, minLat, maxLon, maxLat]
+}
+
+/**
+ * Parses an integer query parameter within [min, max]; undefined gives `fallback`.
+ * Throws BadRequest (400) for non-integers or values out of range.
+ * @example parseIntParam('limit', '50', { min: 1, max: 10000, fallback: 1000 }) // 50
+ */
+export function parseIntParam(name: string, raw: string | undefined, range: { min: number; max: number; fallback: number }): number {
+  if (raw === undefined || raw === '') return range.fallback
+  if (!/^-?\d+$/.test(raw)) throw new BadRequest(`${name} must be an integer, got "${raw}"`)
+  const n = Number(raw)
+  if (n < range.min || n > range.max) throw new BadRequest(`${name} must be between ${range.min} and ${range.max}, got ${n}`)
+  return n
+}

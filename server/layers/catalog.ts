@@ -1,0 +1,117 @@
+/**
+ * The map's layers: which table (or view-like join) each reads, its geometry type and the
+ * columns it returns as properties. Routes only ever put identifiers from this table into SQL.
+ */
+export interface LayerDef {
+  id: string
+  title: string
+  title_en: string
+  geometryType: 'MultiPolygon' | 'Point' | 'Geometry'
+  /** A FROM item aliased `t`, exposing `id`, `geom` and every column in `columns`. */
+  source: string
+  columns: readonly string[]
+  /** Polygon layers carry `area_m2` (ellipsoidal) in each feature's properties. */
+  hasArea: boolean
+  /** The few columns that name a feature in analysis results (overlap tables, reports). */
+  summary: readonly string[]
+}
+
+const versioned = ['version', 'updated_at'] as const
+
+export const LAYERS: readonly LayerDef[] = [
+  {
+    id: 'zones',
+    title: '园区分区',
+    title_en: 'Park zones',
+    geometryType: 'MultiPolygon',
+    source: 'zones t',
+    columns: ['name_zh', 'name_en', 'kind', 'status', 'note', ...versioned],
+    hasArea: true,
+    summary: ['name_zh', 'name_en', 'kind'],
+  },
+  {
+    id: 'chemical_clusters',
+    title: '化工集中区',
+    title_en: 'Chemical cluster',
+    geometryType: 'MultiPolygon',
+    source: 'chemical_clusters t',
+    columns: ['code', 'name_zh', 'name_en', 'stage', 'note', ...versioned],
+    hasArea: true,
+    summary: ['code', 'name_zh', 'name_en', 'stage'],
+  },
+  {
+    id: 'parcels',
+    title: '地块',
+    title_en: 'Parcels',
+    geometryType: 'MultiPolygon',
+    source: `(SELECT p.*, e.name_zh AS enterprise_zh, e.name_en AS enterprise_en
+              FROM parcels p LEFT JOIN enterprises e ON e.id = p.enterprise_id) t`,
+    columns: [
+      'zone_id', 'land_use', 'status', 'enterprise_id', 'enterprise_zh', 'enterprise_en', 'land_approval', 'forest_approval',
+      'demolished_buildings', 'relocated_graves', 'price_wan_per_mu', 'note', ...versioned,
+    ],
+    hasArea: true,
+    summary: ['status', 'land_use', 'zone_id', 'enterprise_id', 'enterprise_zh', 'enterprise_en'],
+  },
+  {
+    id: 'enterprises',
+    title: '企业',
+    title_en: 'Enterprises',
+    geometryType: 'Point',
+    source: 'enterprises t',
+    columns: ['name_zh', 'name_en', 'industry', 'is_chemical', 'above_scale', 'started_year', 'note', ...versioned],
+    hasArea: false,
+    summary: ['name_zh', 'name_en', 'industry', 'is_chemical'],
+  },
+  {
+    id: 'projects',
+    title: '项目',
+    title_en: 'Projects',
+    geometryType: 'MultiPolygon',
+    source: 'projects t',
+    columns: ['name_zh', 'name_en', 'enterprise_id', 'stage', 'investment_yi', 'is_major', 'zone_id', 'note', ...versioned],
+    hasArea: true,
+    summary: ['name_zh', 'name_en', 'stage', 'investment_yi'],
+  },
+  {
+    id: 'utilities',
+    title: '基础设施',
+    title_en: 'Utilities',
+    geometryType: 'Geometry',
+    source: 'utilities t',
+    columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'note', ...versioned],
+    hasArea: false,
+    summary: ['kind', 'name_zh', 'name_en', 'status'],
+  },
+  {
+    id: 'idle_plots',
+    title: '闲置低效用地',
+    title_en: 'Idle and low-efficiency plots',
+    geometryType: 'MultiPolygon',
+    source: `(SELECT i.*, p.geom, p.zone_id, p.status AS parcel_status
+              FROM idle_plots i JOIN parcels p ON p.id = i.parcel_id) t`,
+    columns: [
+      'parcel_id', 'zone_id', 'parcel_status', 'holder_zh', 'holder_en', 'category', 'disposal', 'stage', 'agreed_start_date',
+      'flagged_on', 'flagged_by', 'reason', 'successor_zh', 'successor_en', ...versioned,
+    ],
+    hasArea: true,
+    summary: ['parcel_id', 'holder_zh', 'holder_en', 'category', 'stage'],
+  },
+  {
+    id: 'basemap',
+    title: '底图（道路、水系）',
+    title_en: 'Base map (roads, water)',
+    geometryType: 'Geometry',
+    source: 'basemap t',
+    columns: ['kind', 'name_zh', 'name_en'],
+    hasArea: false,
+    summary: ['kind', 'name_zh', 'name_en'],
+  },
+]
+
+const byId = new Map(LAYERS.map((l) => [l.id, l]))
+
+/** The layer with this id, or undefined: callers turn that into a 404. */
+export function findLayer(id: string): LayerDef | undefined {
+  return byId.get(id)
+}

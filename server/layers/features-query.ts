@@ -1,0 +1,57 @@
+import { escapeIdentifier } from 'pg'
+import type { BBox } from '../http/params'
+import type { LayerDef } from './catalog'
+
+export interface SqlQuery {
+  text: string
+  values: unknown[]
+}
+
+/** `geom && envelope`: the bbox is built in the column's SRID so the GiST index is used. */
+function bboxFilter(bbox: BBox | undefined, values: unknown[]): string {
+  if (!bbox) return 'TRUE'
+  values.push(...bbox)
+  const n = values.length
+  return `t.geom && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`
+}
+
+function propertiesObject(layer: LayerDef): string {
+  const pairs = layer.columns.map((c) => `'${c}', t.${escapeIdentifier(c)}`)
+  // ST_Area on geography: ellipsoidal (WGS84 / CGCS2000), the figure the park reports in mu.
+  if (layer.hasArea) pairs.push(`'area_m2', ST_Area(t.geom::geography)`)
+  return `jsonb_build_object(${pairs.join(', ')})`
+}
+
+/**
+ * One statement returning the whole FeatureCollection as JSON text, built in PostGIS:
+ * ST_AsGeoJSON with 15 decimals so browser-side geodesic areas match the server's to 1e-9.
+ */
+export function featuresQuery(layer: LayerDef, opts: { bbox?: BBox; limit: number }): SqlQuery {
+  const values: unknown[] = []
+  const where = bboxFilter(opts.bbox, values)
+  values.push(opts.limit)
+  const text = `
+    SELECT json_build_object(
+      'type', 'FeatureCollection',
+      'numberReturned', count(*),
+      'features', coalesce(json_agg(f.feature ORDER BY f.id), '[]'::json)
+    )::text AS fc
+    FROM (
+      SELECT t.id, json_build_object(
+        'type', 'Feature',
+        'id', t.id,
+        'geometry', ST_AsGeoJSON(t.geom, 15)::json,
+        'properties', ${propertiesObject(layer)}
+      ) AS feature
+      FROM ${layer.source}
+      WHERE ${where}
+      ORDER BY t.id
+      LIMIT $${values.length}
+    ) f`
+  return { text, values }
+}
+
+/** Row count of a layer, for /api/layers. */
+export function countQuery(layer: LayerDef): SqlQuery {
+  return { text: `SELECT count(*)::int AS n FROM ${layer.source}`, values: [] }
+}

@@ -1,0 +1,53 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app'
+import { readConfig, type Config } from './config'
+import { connectDatabase, type Database } from './db/connect'
+import { migrate } from './db/migrate'
+import { isEmpty, loadSamplePark } from './db/sample-park'
+
+export const WEB_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web')
+
+export interface RunningServer {
+  app: FastifyInstance
+  db: Database
+  url: string
+  close(): Promise<void>
+}
+
+/** Opens the database, migrates, seeds a fresh one with the sample park, and listens. */
+export async function startServer(config: Config, log = console.log): Promise<RunningServer> {
+  const t0 = Date.now()
+  const db = await connectDatabase(config)
+  log(`database: ${db.kind === 'embedded' ? `embedded PostGIS in ${config.embeddedDataDir}` : 'PostgreSQL (DATABASE_URL)'} (${Date.now() - t0} ms)`)
+  const applied = await migrate(db.pool)
+  if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
+  if (await isEmpty(db.pool)) {
+    const counts = await loadSamplePark(db.pool)
+    log(`sample park loaded: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`)
+  }
+  const app = await buildApp({ db }, { webRoot: WEB_ROOT })
+  const url = await app.listen({ port: config.port, host: config.host })
+  log(`Park Atlas at ${url} (ready in ${Date.now() - t0} ms)`)
+  return {
+    app,
+    db,
+    url,
+    async close() {
+      await app.close()
+      await db.close()
+    },
+  }
+}
+
+const isEntry = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isEntry) {
+  const server = await startServer(readConfig())
+  const stop = async () => {
+    await server.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../app'
+import { ellipsoidalAreas } from '../analysis/area'
+import { BadRequest, InvalidGeometry } from '../errors'
+import { polygonsOf } from '../geometry/polygon-input'
+import { assertValidTopology } from '../geometry/topology'
+import { GeometryError } from '../../web/src/shared/geodesic-area'
+import { gaussKrugerArea } from '../../web/src/shared/gauss-kruger'
+import { areaSummary } from '../../web/src/shared/units'
+
+interface AreaQuery {
+  /** `gk`: also give the CGCS2000 3° Gauss-Krüger plane area that survey documents quote. */
+  projected?: 'gk'
+  cm?: number
+  epsg?: number
+}
+
+/**
+ * POST /api/analysis/area — ellipsoidal area (PostGIS geography) of a Geometry, Feature or
+ * FeatureCollection of polygons, per feature and in total, in m², mu and ha.
+ */
+export async function analysisAreaRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.post<{ Body: unknown; Querystring: AreaQuery }>(
+    '/api/analysis/area',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            projected: { type: 'string', enum: ['gk'] },
+            cm: { type: 'integer', minimum: 75, maximum: 135 },
+            epsg: { type: 'integer', minimum: 4513, maximum: 4554 },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      if (req.body === undefined || req.body === null) throw new BadRequest('send a GeoJSON body (Content-Type: application/json)')
+      const geometries = polygonsOf(req.body)
+      await assertValidTopology(ctx.db.pool, geometries)
+      const areas = await ellipsoidalAreas(ctx.db.pool, geometries)
+      const total = areas.reduce((sum, m2) => sum + m2, 0)
+      const result: Record<string, unknown> = {
+        features: areas.map(areaSummary),
+        total: areaSummary(total),
+        method: 'ellipsoidal: PostGIS ST_Area(geography) on WGS84 / CGCS2000',
+      }
+      if (req.query.projected === 'gk') {
+        try {
+          const gk = await gaussKrugerArea(
+            { type: 'FeatureCollection', features: geometries.map((geometry) => ({ type: 'Feature', properties: {}, geometry })) },
+            { centralMeridian: req.query.cm, epsg: req.query.epsg },
+          )
+          result.projected = { ...areaSummary(gk.m2), epsg: gk.epsg, centralMeridian: gk.centralMeridian }
+        } catch (err) {
+          if (err instanceof GeometryError) throw new InvalidGeometry(err.message)
+          throw err
+        }
+      }
+      return result
+    },
+  )
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../app'
+import { NotFound } from '../errors'
+import { parseBbox, parseIntParam } from '../http/params'
+import { LAYERS, findLayer } from '../layers/catalog'
+import { countQuery, featuresQuery } from '../layers/features-query'
+
+export const FEATURE_LIMIT = { min: 1, max: 10000, fallback: 1000 } as const
+
+/** GET /api/layers and GET /api/layers/:id/features — the map's layers as RFC 7946 GeoJSON. */
+export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/api/layers', async () => {
+    const out = []
+    // Sequential on purpose: the embedded database has one connection.
+    for (const layer of LAYERS) {
+      const q = countQuery(layer)
+      const { rows } = await ctx.db.pool.query<{ n: number }>(q.text, q.values)
+      out.push({ id: layer.id, title: layer.title, title_en: layer.title_en, count: rows[0]?.n ?? 0, geometryType: layer.geometryType })
+    }
+    return out
+  })
+
+  app.get<{ Params: { id: string }; Querystring: { bbox?: string; limit?: string } }>(
+    '/api/layers/:id/features',
+    {
+      schema: {
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
+        querystring: {
+          type: 'object',
+          properties: { bbox: { type: 'string', maxLength: 200 }, limit: { type: 'string', maxLength: 12 } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req, reply) => {
+      const layer = findLayer(req.params.id)
+      if (!layer) throw new NotFound(`unknown layer "${req.params.id}"; see /api/layers`)
+      const bbox = parseBbox(req.query.bbox)
+      const limit = parseIntParam('limit', req.query.limit, FEATURE_LIMIT)
+      const q = featuresQuery(layer, { bbox, limit })
+      const { rows } = await ctx.db.pool.query<{ fc: string }>(q.text, q.values)
+      reply.type('application/geo+json; charset=utf-8')
+      return rows[0]?.fc
+    },
+  )
+}

@@ -1,0 +1,18 @@
+import { expect, it } from 'vitest'
+import { forEachDatabase } from '../helpers/databases'
+
+forEachDatabase((ctx, kind) => {
+  it('GET /api/health says which database and which PostGIS', async () => {
+    const res = await ctx.app.inject('/api/health')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^application\/json/)
+    const body = res.json()
+    expect(body).toEqual({ ok: true, db: kind, postgis: expect.stringMatching(/^3\.\d+/) })
+  })
+
+  it('unknown API paths are JSON 404s', async () => {
+    const res = await ctx.app.inject('/api/nope')
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/nope') } })
+  })
+})

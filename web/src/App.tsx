@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useTranslation } from 'react-i18next'
+import { FeaturePopup } from './components/FeaturePopup'
+import { Header } from './components/Header'
+import { LayerPanel } from './components/LayerPanel'
+import { StatusBar } from './components/StatusBar'
+import { useMapSync } from './hooks/useMapSync'
+import { useParkData } from './hooks/useParkData'
+import { useParkMap } from './hooks/useParkMap'
+import { parkBounds } from './lib/bounds'
+import type { Language, NameLookup } from './lib/featureDetails'
+import { LAYER_IDS, type LayerId } from './lib/layers'
+import type { FeatureHit } from './map/ParkMap'
+
+const ALL_VISIBLE = Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>
+
+export function App() {
+  const { t, i18n } = useTranslation()
+  const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN'
+  const container = useRef<HTMLDivElement>(null)
+  const parkMap = useParkMap(container)
+  const data = useParkData()
+  const [visible, setVisible] = useState(ALL_VISIBLE)
+  const [selected, setSelected] = useState<FeatureHit | null>(null)
+  const mapReady = useMapSync(parkMap, data.layers, visible, lang, data.phase !== 'ready')
+  // The popup's DOM node lives outside React's tree (maplibre positions it); React portals into it.
+  const popupNode = useMemo(() => document.createElement('div'), [])
+
+  useEffect(() => {
+    document.title = `${t('app.title')} · ${t('app.subtitle')}`
+  }, [t, lang])
+
+  useEffect(() => {
+    if (!parkMap) return
+    const offClick = parkMap.onFeatureClick(setSelected)
+    const offClose = parkMap.onPopupClose(() => setSelected(null))
+    return () => {
+      offClick()
+      offClose()
+    }
+  }, [parkMap])
+
+  useEffect(() => {
+    if (!parkMap) return
+    if (selected) parkMap.showPopup(selected.lngLat, popupNode)
+    else parkMap.closePopup()
+  }, [parkMap, selected, popupNode])
+
+  const toggle = useCallback((layer: LayerId, isVisible: boolean) => {
+    setVisible((v) => ({ ...v, [layer]: isVisible }))
+    // A popup about a feature that is no longer drawn would point at nothing.
+    if (!isVisible) setSelected((s) => (s?.layer === layer ? null : s))
+  }, [])
+
+  const fit = useCallback(() => {
+    const zones = data.layers.find((l) => l.id === 'zones')
+    if (zones?.status === 'ready') parkMap?.fitToPark(parkBounds([zones.data]), true)
+  }, [data.layers, parkMap])
+
+  const lookup: NameLookup = useCallback((layer, id) => {
+    const entry = data.layers.find((l) => l.id === layer)
+    if (entry?.status !== 'ready') return null
+    return entry.data.features.find((f) => String(f.id ?? f.properties?.id) === id)?.properties ?? null
+  }, [data.layers])
+
+  return (
+    <div className="app" data-map-ready={mapReady ? 'true' : 'false'}>
+      <Header />
+      <main className="app__body">
+        <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit} />
+        <div className="map-area">
+          <div ref={container} className="map" />
+          <StatusBar data={data} />
+        </div>
+      </main>
+      {selected && createPortal(<FeaturePopup hit={selected} lookup={lookup} />, popupNode)}
+    </div>
+  )
+}

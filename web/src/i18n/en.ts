@@ -1,0 +1,83 @@
+import type { Resources } from './zh-CN'
+
+/** English UI strings; typed against the Chinese so a missing key fails the type check. */
+export const en: Resources = {
+  app: { title: 'Park Atlas', subtitle: 'Fengxin High-tech Industrial Park', sampleData: 'Illustrative sample data, not surveyed' },
+  language: { label: 'Language', zh: '中文', en: 'English' },
+  layer: {
+    zones: 'Park zones & boundaries',
+    chemical_clusters: 'Chemical cluster',
+    parcels: 'Parcels',
+    idle_plots: 'Idle & low-efficiency plots',
+    projects: 'Projects',
+    utilities: 'Utilities',
+    enterprises: 'Enterprises',
+    basemap: 'Base map',
+  },
+  legend: {
+    title: 'Layers & legend',
+    count: '{{count}} features',
+    empty: 'No features in this layer',
+    truncated: 'Showing the first {{shown}} of {{count}}',
+    clusterA: 'Area A (built)',
+    clusterB: 'Area B (planned)',
+    enterprise: 'Enterprise',
+    chemicalEnterprise: 'Chemical enterprise',
+    toggle: 'Show or hide {{layer}}',
+    fit: 'Zoom to the whole park',
+  },
+  status: {
+    loading: 'Loading layers…',
+    loadingLayer: 'Loading: {{layers}}',
+    error: 'Could not load the map data',
+    layerErrors: 'These layers failed to load: {{layers}}',
+    retry: 'Retry',
+    noLayers: 'The server returned no layers.',
+    dismiss: 'Dismiss',
+  },
+  popup: { area: 'Area', areaValue: '{{mu}} ({{ha}} ha)', close: 'Close' },
+  bool: { yes: 'Yes', no: 'No' },
+  unit: { mu: 'mu', ha: 'ha', wanPerMu: '10k yuan/mu', yi: '100M yuan' },
+  field: {
+    id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
+    land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',
+    land_approval: 'Land approval', forest_approval: 'Forest land approval', demolished_buildings: 'Buildings demolished', relocated_graves: 'Graves relocated',
+    industry: 'Industry', is_chemical: 'Chemical firm', above_scale: 'Above designated size', started_year: 'In production since',
+    investment_yi: 'Investment', is_major: '≥ 100M yuan project', capacity: 'Capacity', operator: 'Operator',
+    category: 'Category', disposal: 'Disposal', successor: 'Taken over by', parcel_id: 'Parcel',
+    agreed_start_date: 'Agreed start date', flagged_on: 'Flagged on', flagged_by: 'Flagged by', reason: 'Reason',
+  },
+  enum: {
+    zones: {
+      kind: { park_zone: 'Park zone', approved_boundary: 'Approved park boundary', rezoning_draft: 'Rezoning draft' },
+      status: { current: 'Current', built_out: 'Built out', expanding: 'Expanding', draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' },
+    },
+    chemical_clusters: { stage: { built: 'Built', planned: 'Planned' } },
+    parcels: {
+      status: {
+        occupied: 'Occupied', available: 'Available', idle: 'Idle', low_efficiency: 'Low efficiency',
+        revitalising: 'Being revitalised', revitalised: 'Revitalised', reserved: 'Reserved', under_acquisition: 'Under acquisition',
+      },
+      land_use: { industrial: 'Industrial', warehouse: 'Warehousing', commercial: 'Commercial', public: 'Public services', residential: 'Residential', utility: 'Utilities', green: 'Green space' },
+      land_approval: { approved: 'Approved', pending: 'Pending', not_started: 'Not started' },
+      forest_approval: { not_required: 'Not required', approved: 'Approved', pending: 'Pending' },
+    },
+    enterprises: { industry: { new_energy_materials: 'New energy & materials', textile: 'Textile', chemical_pharma: 'Chemical & pharma', other: 'Other' } },
+    projects: {
+      stage: { reserve: 'Reserve', negotiating: 'Negotiating', signed: 'Signed', under_construction: 'Under construction', in_production: 'In production', infrastructure: 'Infrastructure' },
+    },
+    utilities: {
+      kind: {
+        power_line: 'High-voltage line', substation: 'Substation', water_main: 'Water main', gas_pipeline: 'Gas pipeline', steam_pipeline: 'Steam pipeline',
+        rain_sewer: 'Storm sewer', sewage_pipe: 'Sewage pipe', sewage_plant: 'Sewage plant', water_plant: 'Water plant',
+      },
+      status: { existing: 'Existing', planned: 'Planned', under_construction: 'Under construction', temporary: 'Temporary' },
+    },
+    idle_plots: {
+      category: { idle: 'Idle land', low_efficiency: 'Low-efficiency land' },
+      disposal: { court_auction: 'Court auction', lease: 'Lease', reclaim: 'Reclaimed', swap_cage: 'New firm in old premises', swap_energy: 'Energy-quota swap', negotiation: 'Negotiated' },
+      stage: { flagged: 'Flagged', disposing: 'Disposing', revitalised: 'Revitalised' },
+    },
+    basemap: { kind: { road_main: 'Main road', road_secondary: 'Secondary road', river: 'River & water', water: 'Water', forest: 'Forest', village: 'Village' } },
+  },
+}

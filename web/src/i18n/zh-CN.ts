@@ -1,0 +1,83 @@
+/** 界面文字（简体中文，默认）。Keys mirror en.ts; enum keys are `enum.<layer>.<column>.<value>` from the schema. */
+export const zhCN = {
+  app: { title: '园区地图', subtitle: '奉新高新技术产业园区', sampleData: '示意数据，非测绘成果' },
+  language: { label: '语言', zh: '中文', en: 'English' },
+  layer: {
+    zones: '园区片区与边界',
+    chemical_clusters: '化工集中区',
+    parcels: '地块',
+    idle_plots: '闲置低效用地',
+    projects: '项目',
+    utilities: '市政设施',
+    enterprises: '企业',
+    basemap: '底图',
+  },
+  legend: {
+    title: '图层与图例',
+    count: '{{count}} 个要素',
+    empty: '该图层暂无数据',
+    truncated: '仅显示前 {{shown}} 个（共 {{count}} 个）',
+    clusterA: 'A区（已建成）',
+    clusterB: 'B区（规划发展）',
+    enterprise: '企业',
+    chemicalEnterprise: '化工企业',
+    toggle: '显示或隐藏 {{layer}}',
+    fit: '回到园区全貌',
+  },
+  status: {
+    loading: '正在加载图层…',
+    loadingLayer: '正在加载：{{layers}}',
+    error: '无法加载地图数据',
+    layerErrors: '以下图层加载失败：{{layers}}',
+    retry: '重试',
+    noLayers: '服务器没有返回任何图层。',
+    dismiss: '关闭',
+  },
+  popup: { area: '面积', areaValue: '{{mu}}（{{ha}} 公顷）', close: '关闭' },
+  bool: { yes: '是', no: '否' },
+  unit: { mu: '亩', ha: '公顷', wanPerMu: '万元/亩', yi: '亿元' },
+  field: {
+    id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
+    land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',
+    land_approval: '土地报批', forest_approval: '林地报批', demolished_buildings: '拆迁房屋（栋）', relocated_graves: '迁坟（座）',
+    industry: '产业类别', is_chemical: '化工企业', above_scale: '规上企业', started_year: '投产年份',
+    investment_yi: '总投资', is_major: '亿元以上项目', capacity: '规模', operator: '运营单位',
+    category: '类别', disposal: '处置方式', successor: '承接单位', parcel_id: '地块编号',
+    agreed_start_date: '约定开工日期', flagged_on: '认定日期', flagged_by: '认定人', reason: '认定原因',
+  },
+  enum: {
+    zones: {
+      kind: { park_zone: '园区片区', approved_boundary: '批复园区边界', rezoning_draft: '调区扩区方案（草案）' },
+      status: { current: '现状', built_out: '已建成', expanding: '扩区建设中', draft: '草案', submitted: '已上报', approved: '已批复', rejected: '未通过' },
+    },
+    chemical_clusters: { stage: { built: '已建成', planned: '规划发展' } },
+    parcels: {
+      status: {
+        occupied: '已使用', available: '可供地', idle: '闲置', low_efficiency: '低效用地',
+        revitalising: '盘活中', revitalised: '已盘活', reserved: '储备用地', under_acquisition: '征收中',
+      },
+      land_use: { industrial: '工业用地', warehouse: '仓储用地', commercial: '商业用地', public: '公共管理与服务用地', residential: '居住用地', utility: '公用设施用地', green: '绿地' },
+      land_approval: { approved: '已获批', pending: '报批中', not_started: '未启动' },
+      forest_approval: { not_required: '无需报批', approved: '已获批', pending: '报批中' },
+    },
+    enterprises: { industry: { new_energy_materials: '新能源新材料', textile: '纺织服装', chemical_pharma: '化工医药', other: '其他' } },
+    projects: {
+      stage: { reserve: '储备', negotiating: '在谈', signed: '已签约', under_construction: '在建', in_production: '已投产', infrastructure: '基础设施' },
+    },
+    utilities: {
+      kind: {
+        power_line: '高压电力线', substation: '变电站', water_main: '供水主管', gas_pipeline: '天然气管道', steam_pipeline: '供热蒸汽管',
+        rain_sewer: '雨水管网', sewage_pipe: '污水管网', sewage_plant: '污水处理厂', water_plant: '水厂',
+      },
+      status: { existing: '现状', planned: '规划', under_construction: '在建', temporary: '临时' },
+    },
+    idle_plots: {
+      category: { idle: '闲置土地', low_efficiency: '低效用地' },
+      disposal: { court_auction: '司法拍卖', lease: '租赁盘活', reclaim: '依法收回', swap_cage: '腾笼换鸟', swap_energy: '能耗换鸟', negotiation: '协商处置' },
+      stage: { flagged: '已认定', disposing: '处置中', revitalised: '已盘活' },
+    },
+    basemap: { kind: { road_main: '主干道', road_secondary: '次干道', river: '河流水域', water: '水面', forest: '林地', village: '村庄' } },
+  },
+}
+
+export type Resources = typeof zhCN

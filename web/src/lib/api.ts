@@ -1,0 +1,102 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson'
+
+/** Column values as the API sends them: the table's columns plus `area_m2` on polygons. */
+export type ParkProperties = Record<string, string | number | boolean | null>
+export type ParkFeature = Feature<Geometry, ParkProperties>
+export type ParkFeatureCollection = FeatureCollection<Geometry, ParkProperties>
+
+export interface Health {
+  ok: boolean
+  db: 'embedded' | 'postgres'
+  postgis: string
+}
+
+export interface LayerInfo {
+  id: string
+  title: string
+  title_en: string
+  count: number
+  geometryType: string
+}
+
+/** The API caps one page at 10,000 features. */
+export const MAX_FEATURE_LIMIT = 10000
+
+/**
+ * A failed API call. `code` is the server's error code, or one of ours:
+ * `network` (no answer), `bad_response` (not the JSON we expect), `http_<status>` (no error body).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number | null,
+    readonly path: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+async function getJson<T>(path: string, isValid: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, { headers: { Accept: 'application/json' }, signal: signal ?? null })
+  } catch (cause) {
+    if (signal?.aborted) throw cause
+    throw new ApiError('network', `No answer from ${path}`, null, path)
+  }
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    throw new ApiError(response.ok ? 'bad_response' : `http_${response.status}`, `${path} did not return JSON (HTTP ${response.status})`, response.status, path)
+  }
+  if (!response.ok) {
+    const error = errorBody(body)
+    throw new ApiError(error?.code ?? `http_${response.status}`, error?.message ?? `HTTP ${response.status}`, response.status, path)
+  }
+  if (!isValid(body)) throw new ApiError('bad_response', `${path} returned an unexpected shape`, response.status, path)
+  return body
+}
+
+function errorBody(body: unknown): { code: string; message: string } | null {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return null
+  const error = (body as { error: unknown }).error
+  if (typeof error !== 'object' || error === null) return null
+  const { code, message } = error as Record<string, unknown>
+  return typeof code === 'string' && typeof message === 'string' ? { code, message } : null
+}
+
+function isHealth(body: unknown): body is Health {
+  return typeof body === 'object' && body !== null && (body as Health).ok === true
+}
+
+function isLayerList(body: unknown): body is LayerInfo[] {
+  return Array.isArray(body) && body.every((l) => typeof l?.id === 'string' && typeof l?.count === 'number')
+}
+
+function isFeatureCollection(body: unknown): body is ParkFeatureCollection {
+  return typeof body === 'object' && body !== null && (body as FeatureCollection).type === 'FeatureCollection' && Array.isArray((body as FeatureCollection).features)
+}
+
+export function fetchHealth(signal?: AbortSignal): Promise<Health> {
+  return getJson('/api/health', isHealth, signal)
+}
+
+export function fetchLayers(signal?: AbortSignal): Promise<LayerInfo[]> {
+  return getJson('/api/layers', isLayerList, signal)
+}
+
+/** All features of a layer in one page (up to the API's cap); `bbox` is minLon,minLat,maxLon,maxLat. */
+export function fetchLayerFeatures(
+  id: string,
+  options: { limit?: number; bbox?: [number, number, number, number]; signal?: AbortSignal } = {},
+): Promise<ParkFeatureCollection> {
+  const params = new URLSearchParams()
+  if (options.bbox) params.set('bbox', options.bbox.join(','))
+  if (options.limit !== undefined) params.set('limit', String(Math.min(Math.max(1, Math.round(options.limit)), MAX_FEATURE_LIMIT)))
+  const query = params.toString()
+  const path = `/api/layers/${encodeURIComponent(id)}/features${query ? `?${query}` : ''}`
+  return getJson(path, isFeatureCollection, options.signal)
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import type { ParkFeatureCollection } from './api'
+import { labelAnchor, layerLabels } from './labels'
+
+// An L-shaped zone: its centre of mass lies outside it, so the anchor must move inside.
+const lShape = [[[0, 0], [10, 0], [10, 1], [1, 1], [1, 10], [0, 10], [0, 0]]]
+
+describe('labelAnchor', () => {
+  it('keeps a polygon label inside the polygon', () => {
+    const [x, y] = labelAnchor({ type: 'Polygon', coordinates: lShape })!
+    expect(x <= 1 || y <= 1).toBe(true)
+  })
+
+  it('puts a line label at its middle and a point label on the point', () => {
+    expect(labelAnchor({ type: 'LineString', coordinates: [[115.4, 28.7], [115.42, 28.7]] })![0]).toBeCloseTo(115.41, 6)
+    expect(labelAnchor({ type: 'Point', coordinates: [115.4, 28.7] })).toEqual([115.4, 28.7])
+    expect(labelAnchor(null)).toBeNull()
+  })
+})
+
+describe('layerLabels', () => {
+  const zones: ParkFeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', id: 'z1', geometry: { type: 'Polygon', coordinates: lShape }, properties: { kind: 'park_zone', name_zh: '冯田区', name_en: 'Fengtian' } },
+      { type: 'Feature', id: 'z2', geometry: { type: 'Polygon', coordinates: lShape }, properties: { kind: 'approved_boundary', name_zh: '批复范围', name_en: 'Approved' } },
+    ],
+  }
+
+  it('labels park zones in the chosen language and leaves the boundary unlabelled', () => {
+    expect(layerLabels('zones', zones, 'zh-CN').map((l) => l.text)).toEqual(['冯田区'])
+    expect(layerLabels('zones', zones, 'en').map((l) => l.text)).toEqual(['Fengtian'])
+  })
+})

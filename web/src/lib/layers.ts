@@ -1,0 +1,43 @@
+/** The park's map layers, as the API names them. */
+export const LAYER_IDS = [
+  'zones',
+  'chemical_clusters',
+  'parcels',
+  'idle_plots',
+  'projects',
+  'utilities',
+  'enterprises',
+  'basemap',
+] as const
+
+export type LayerId = (typeof LAYER_IDS)[number]
+
+/** Order of the legend: what is drawn on top is listed first, the base map last. */
+export const LEGEND_ORDER: readonly LayerId[] = [
+  'enterprises',
+  'utilities',
+  'projects',
+  'idle_plots',
+  'chemical_clusters',
+  'parcels',
+  'zones',
+  'basemap',
+]
+
+/** Layers whose features open a popup; the base map is scenery. */
+export const INTERACTIVE_LAYERS: readonly LayerId[] = LEGEND_ORDER.filter((id) => id !== 'basemap')
+
+export function isLayerId(value: string): value is LayerId {
+  return (LAYER_IDS as readonly string[]).includes(value)
+}
+
+/** Which layer answers a click when several overlap: the smaller kind of thing first (a firm before its parcel). */
+export const CLICK_PRIORITY: readonly LayerId[] = [
+  'enterprises',
+  'utilities',
+  'idle_plots',
+  'projects',
+  'parcels',
+  'chemical_clusters',
+  'zones',
+]

@@ -1,0 +1,105 @@
+/**
+ * The park map's colours and dashes, in one place so the map style and the legend cannot drift apart.
+ * Enum keys are the schema's values (server/migrations/001_park_schema.sql).
+ */
+
+export type ParcelStatus =
+  | 'occupied' | 'available' | 'idle' | 'low_efficiency'
+  | 'revitalising' | 'revitalised' | 'reserved' | 'under_acquisition'
+
+// Red/orange carry the land officer's alarm (idle, low efficiency), green the investor's offer (available);
+// the rest stay calm so the alarms read first.
+export const PARCEL_STATUS_COLORS: Record<ParcelStatus, string> = {
+  occupied: '#9fb3c8',
+  available: '#3fae49',
+  idle: '#e0312b',
+  low_efficiency: '#f28c28',
+  revitalising: '#9c5fc7',
+  revitalised: '#1b9e8f',
+  reserved: '#e8d36a',
+  under_acquisition: '#b08468',
+}
+
+export type ProjectStage = 'reserve' | 'negotiating' | 'signed' | 'under_construction' | 'in_production' | 'infrastructure'
+
+export const PROJECT_STAGE_COLORS: Record<ProjectStage, string> = {
+  reserve: '#8d99a6',
+  negotiating: '#f5b700',
+  signed: '#2f7fd8',
+  under_construction: '#e8590c',
+  in_production: '#2b8a3e',
+  infrastructure: '#6f5543',
+}
+
+export type UtilityKind =
+  | 'power_line' | 'substation' | 'water_main' | 'gas_pipeline' | 'steam_pipeline'
+  | 'rain_sewer' | 'sewage_pipe' | 'sewage_plant' | 'water_plant'
+
+// Close to the colours of Chinese utility drawings (电力红, 给水蓝, 燃气黄, 雨水青, 污水棕).
+export const UTILITY_KIND_COLORS: Record<UtilityKind, string> = {
+  power_line: '#d7263d',
+  substation: '#d7263d',
+  water_main: '#1c6fd1',
+  gas_pipeline: '#d9a400',
+  steam_pipeline: '#c2379e',
+  rain_sewer: '#14a3b8',
+  sewage_pipe: '#7b5a3c',
+  sewage_plant: '#7b5a3c',
+  water_plant: '#1c6fd1',
+}
+
+export const UTILITY_LINE_KINDS: readonly UtilityKind[] = ['power_line', 'water_main', 'gas_pipeline', 'steam_pipeline', 'rain_sewer', 'sewage_pipe']
+export const UTILITY_SITE_KINDS: readonly UtilityKind[] = ['substation', 'water_plant', 'sewage_plant']
+
+export type UtilityStatus = 'existing' | 'planned' | 'under_construction' | 'temporary'
+
+/** Dashes in line widths; `null` is a solid line. */
+export const UTILITY_STATUS_DASH: Record<UtilityStatus, number[] | null> = {
+  existing: null,
+  under_construction: [4, 2],
+  planned: [2, 2],
+  temporary: [0.6, 1.6],
+}
+
+export const ZONE_STYLE = {
+  parkFill: '#7e6bc4',
+  parkFillOpacity: 0.07,
+  parkOutline: '#5b4a9e',
+  approvedOutline: '#2d3a4a',
+  approvedDash: [5, 2.5],
+  approvedBand: '#9fb0c4',
+  draftOutline: '#d62828',
+  draftDash: [3, 2],
+} as const
+
+export type ClusterCode = 'A' | 'B'
+
+/** Hatch per cluster (spacing and width in device pixels of the 2× tile): A (built) dense and dark, B (planned) sparse, at the opposite angle. */
+export const CLUSTER_STYLE: Record<ClusterCode, { color: string; pattern: string; dash: number[] | null; spacing: number; angle: 45 | 135; lineWidth: number }> = {
+  A: { color: '#c43e00', pattern: 'hatch-cluster-a', dash: null, spacing: 14, angle: 45, lineWidth: 2.6 },
+  B: { color: '#e07b00', pattern: 'hatch-cluster-b', dash: [4, 2], spacing: 28, angle: 135, lineWidth: 2.4 },
+}
+
+export const IDLE_CATEGORY_COLORS = { idle: '#b3001b', low_efficiency: '#e85d04' } as const
+
+export const ENTERPRISE_STYLE = {
+  fill: '#1f4e8c',
+  chemicalFill: '#8e24aa',
+  stroke: '#ffffff',
+} as const
+
+export const BASEMAP_COLORS = {
+  background: '#efede6',
+  forest: '#d3e6c4',
+  water: '#aed3ec',
+  river: '#7fb7de',
+  village: '#e9e0d0',
+  villageOutline: '#d2c3a8',
+  // Main roads soft yellow as on Chinese town plans; secondary white, both cased so they read on pale ground.
+  roadMain: '#fbe3a1',
+  roadMainCasing: '#c2a866',
+  roadSecondary: '#ffffff',
+  roadSecondaryCasing: '#bdb6a7',
+} as const
+
+export const SELECTION_COLOR = '#00e5ff'

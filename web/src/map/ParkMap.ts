@@ -1,0 +1,190 @@
+import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature } from 'maplibre-gl'
+import type { ParkFeature, ParkFeatureCollection } from '../lib/api'
+import type { Bounds } from '../lib/bounds'
+import type { LabelSpec } from '../lib/labels'
+import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId, type LayerId } from '../lib/layers'
+import { LabelMarkers } from './labelMarkers'
+import { LAYER_META_KEY, sourceId } from './layerStyles'
+import { addHatchImages } from './patterns'
+import { offlineStyle, parkLayers, parkSources, SELECTION_SOURCE } from './style'
+
+export interface FeatureHit {
+  layer: LayerId
+  feature: ParkFeature
+  lngLat: [number, number]
+}
+
+export interface ParkMapOptions {
+  container: HTMLElement
+  /** An online base map style (VITE_BASEMAP_STYLE_URL); the park's layers are added on top of it. */
+  basemapStyleUrl?: string | undefined
+}
+
+// Fengxin high-tech park, for the moment before the zones have loaded.
+const PARK_CENTRE: [number, number] = [115.4, 28.7]
+// Bilingual because maplibre's attribution is fixed when the map is created, not per language.
+const ATTRIBUTION = '示意数据，非测绘成果 · Illustrative sample data, not surveyed'
+// Internal property that carries the feature's id through maplibre, which drops string ids.
+const FID = '__fid'
+
+/**
+ * The map, as an imperative adapter: React creates it once and feeds it data and visibility;
+ * components never touch maplibre. Everything a caller needs goes through these methods.
+ */
+export class ParkMap {
+  private readonly map: maplibregl.Map
+  private readonly labels: LabelMarkers
+  private readonly features = new Map<LayerId, Map<string, ParkFeature>>()
+  private readonly popup = new maplibregl.Popup({ maxWidth: '340px', closeOnClick: false, focusAfterOpen: false })
+  private readonly loaded: Promise<void>
+  private clickHandlers: ((hit: FeatureHit | null) => void)[] = []
+  private popupCloseHandlers: (() => void)[] = []
+
+  constructor(options: ParkMapOptions) {
+    this.map = new maplibregl.Map({
+      container: options.container,
+      style: options.basemapStyleUrl ?? offlineStyle(),
+      center: PARK_CENTRE,
+      zoom: 13,
+      attributionControl: { compact: true, customAttribution: ATTRIBUTION },
+      // Keep the scene when the WebGL context is busy with a screenshot; used by the e2e test.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    })
+    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right')
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right')
+    this.labels = new LabelMarkers(this.map)
+    this.loaded = new Promise((resolve) => {
+      this.map.once('load', () => {
+        if (options.basemapStyleUrl) this.addParkLayers()
+        addHatchImages(this.map)
+        resolve()
+      })
+    })
+    this.map.on('click', (e) => this.handleClick(e.point, [e.lngLat.lng, e.lngLat.lat]))
+    this.map.on('mousemove', (e) => {
+      this.map.getCanvas().style.cursor = this.hitsAt(e.point).length > 0 ? 'pointer' : ''
+    })
+    this.popup.on('close', () => {
+      this.select(null)
+      for (const handler of this.popupCloseHandlers) handler()
+    })
+  }
+
+  /** Replaces a layer's features; safe to call before the style has loaded. */
+  async setLayerData(layer: LayerId, collection: ParkFeatureCollection): Promise<void> {
+    const byId = new Map<string, ParkFeature>()
+    const tagged = collection.features.map((feature, index) => {
+      const fid = String(feature.id ?? index)
+      byId.set(fid, feature)
+      return { ...feature, properties: { ...feature.properties, [FID]: fid } }
+    })
+    this.features.set(layer, byId)
+    await this.loaded
+    this.map.getSource<GeoJSONSource>(sourceId(layer))?.setData({ ...collection, features: tagged })
+  }
+
+  setLayerVisible(layer: LayerId, visible: boolean): void {
+    void this.loaded.then(() => {
+      for (const style of this.styleLayersOf(layer)) this.map.setLayoutProperty(style.id, 'visibility', visible ? 'visible' : 'none')
+    })
+    this.labels.setLayerVisible(layer, visible)
+  }
+
+  setLabels(layer: LayerId, labels: readonly LabelSpec[]): void {
+    this.labels.setLabels(layer, labels)
+  }
+
+  fitToPark(bounds: Bounds | null, animate = false): void {
+    if (!bounds) return
+    this.map.fitBounds(bounds, { padding: 48, animate, maxZoom: 16 })
+  }
+
+  /** Subscribes to clicks: a hit on a park feature, or null for a click on empty map. Returns the unsubscriber. */
+  onFeatureClick(handler: (hit: FeatureHit | null) => void): () => void {
+    this.clickHandlers.push(handler)
+    return () => {
+      this.clickHandlers = this.clickHandlers.filter((h) => h !== handler)
+    }
+  }
+
+  /** Subscribes to the popup being closed (its × button, or closePopup). Returns the unsubscriber. */
+  onPopupClose(handler: () => void): () => void {
+    this.popupCloseHandlers.push(handler)
+    return () => {
+      this.popupCloseHandlers = this.popupCloseHandlers.filter((h) => h !== handler)
+    }
+  }
+
+  /** Opens the popup at a place with content rendered elsewhere (React portals into `content`). */
+  showPopup(lngLat: [number, number], content: HTMLElement): void {
+    this.popup.setLngLat(lngLat).setDOMContent(content)
+    if (!this.popup.isOpen()) this.popup.addTo(this.map)
+  }
+
+  closePopup(): void {
+    this.popup.remove()
+  }
+
+  /** Outlines one feature (or none) in the selection colour. */
+  select(feature: ParkFeature | null): void {
+    void this.loaded.then(() => {
+      this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] })
+    })
+  }
+
+  /** Resolves once the style is loaded and every pending tile and source update has been drawn. */
+  async whenIdle(): Promise<void> {
+    await this.loaded
+    // 'idle' fires after any frame that ends with nothing pending; forcing a frame makes it fire even if already idle.
+    await new Promise<void>((resolve) => {
+      this.map.once('idle', () => resolve())
+      this.map.triggerRepaint()
+    })
+  }
+
+  /** Where a place is in the browser window (CSS pixels, as mouse events count them). */
+  clientPoint(lngLat: [number, number]): { x: number; y: number } {
+    const { x, y } = this.map.project(lngLat)
+    const rect = this.map.getContainer().getBoundingClientRect()
+    return { x: rect.left + x, y: rect.top + y }
+  }
+
+  destroy(): void {
+    this.labels.destroy()
+    this.popup.remove()
+    this.map.remove()
+  }
+
+  private addParkLayers(): void {
+    for (const [id, source] of Object.entries(parkSources())) if (!this.map.getSource(id)) this.map.addSource(id, source)
+    for (const layer of parkLayers()) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer)
+  }
+
+  private styleLayersOf(layer: LayerId): LayerSpecification[] {
+    return (this.map.getStyle().layers ?? []).filter((l) => (l.metadata as Record<string, unknown> | undefined)?.[LAYER_META_KEY] === layer)
+  }
+
+  private interactiveStyleLayerIds(): string[] {
+    return INTERACTIVE_LAYERS.flatMap((layer) => this.styleLayersOf(layer).map((l) => l.id))
+  }
+
+  /** Park features under a point, smallest kinds first (a firm's dot before the parcel it stands on). */
+  private hitsAt(point: maplibregl.Point): { layer: LayerId; rendered: MapGeoJSONFeature }[] {
+    if (!this.map.isStyleLoaded()) return []
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [[point.x - 3, point.y - 3], [point.x + 3, point.y + 3]]
+    const rendered = this.map.queryRenderedFeatures(box, { layers: this.interactiveStyleLayerIds() })
+    const hits = rendered.flatMap((r) => {
+      const layer = (r.layer.metadata as Record<string, unknown> | undefined)?.[LAYER_META_KEY]
+      return typeof layer === 'string' && isLayerId(layer) ? [{ layer, rendered: r }] : []
+    })
+    return hits.sort((a, b) => CLICK_PRIORITY.indexOf(a.layer) - CLICK_PRIORITY.indexOf(b.layer))
+  }
+
+  private handleClick(point: maplibregl.Point, lngLat: [number, number]): void {
+    const top = this.hitsAt(point)[0]
+    const feature = top ? this.features.get(top.layer)?.get(String(top.rendered.properties[FID])) : undefined
+    const hit = top && feature ? { layer: top.layer, feature, lngLat } : null
+    this.select(hit?.feature ?? null)
+    for (const handler of this.clickHandlers) handler(hit)
+  }
+}

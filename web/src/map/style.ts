@@ -1,0 +1,58 @@
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl'
+import { LAYER_IDS } from '../lib/layers'
+import { BASEMAP_COLORS, SELECTION_COLOR } from '../lib/symbology'
+import {
+  basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, parcelLayers, projectLayers,
+  sourceId, utilityLayers, zoneFillLayers, zoneOutlineLayers,
+} from './layerStyles'
+
+export const SELECTION_SOURCE = 'park-selection'
+const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] })
+
+/** One GeoJSON source per data layer, empty until ParkMap.setLayerData fills it. */
+export function parkSources(): Record<string, SourceSpecification> {
+  const sources: Record<string, SourceSpecification> = {}
+  for (const id of LAYER_IDS) sources[sourceId(id)] = { type: 'geojson', data: empty() }
+  sources[SELECTION_SOURCE] = { type: 'geojson', data: empty() }
+  return sources
+}
+
+/** The clicked feature, outlined above everything. */
+function selectionLayers(): LayerSpecification[] {
+  return [
+    { id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SELECTION_COLOR, 'fill-opacity': 0.18 } },
+    { id: 'selection-line', type: 'line', source: SELECTION_SOURCE, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': SELECTION_COLOR, 'line-width': 3.5 } },
+    { id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 3 } },
+  ]
+}
+
+/**
+ * The park's layers, bottom to top. Parcels sit under the cluster hatching and zone outlines so that
+ * boundaries stay visible; pipelines and firms are on top because they are small.
+ */
+export function parkLayers(): LayerSpecification[] {
+  return [
+    ...basemapLayers(),
+    ...zoneFillLayers(),
+    ...parcelLayers(),
+    ...clusterLayers(),
+    ...projectLayers(),
+    ...idlePlotLayers(),
+    ...zoneOutlineLayers(),
+    ...utilityLayers(),
+    ...enterpriseLayers(),
+    ...selectionLayers(),
+  ]
+}
+
+/**
+ * The offline style: a plain light background and the park's own base map — no tiles, no glyphs,
+ * no sprite, so nothing is fetched from outside (names are HTML markers, see labels.ts).
+ */
+export function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: parkSources(),
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } }, ...parkLayers()],
+  }
+}

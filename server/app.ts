@@ -20,7 +20,12 @@ export const BODY_LIMIT_BYTES = 5 * 1024 * 1024
 
 /** Builds the HTTP app over an open database. Holds no state between requests. */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT_BYTES })
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Unknown fields are the caller's mistake: refuse them (400) instead of silently dropping them.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+  })
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) {

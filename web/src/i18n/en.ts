@@ -14,6 +14,10 @@ export const en: Resources = {
     enterprises: 'Enterprises',
     basemap: 'Base map',
   },
+  noun: {
+    zones: 'Zone', chemical_clusters: 'Chemical cluster', parcels: 'Parcel', idle_plots: 'Idle plot',
+    projects: 'Project', utilities: 'Facility', enterprises: 'Enterprise', basemap: 'Base map feature',
+  },
   legend: {
     title: 'Layers & legend',
     count: '{{count}} features',

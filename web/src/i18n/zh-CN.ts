@@ -12,6 +12,11 @@ export const zhCN = {
     enterprises: '企业',
     basemap: '底图',
   },
+  // One feature of a layer, for titles of unnamed features ("地块 FT-001").
+  noun: {
+    zones: '片区', chemical_clusters: '化工集中区', parcels: '地块', idle_plots: '闲置低效地块',
+    projects: '项目', utilities: '设施', enterprises: '企业', basemap: '底图要素',
+  },
   legend: {
     title: '图层与图例',
     count: '{{count}} 个要素',

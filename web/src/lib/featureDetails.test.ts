@@ -27,6 +27,8 @@ describe('describeFeature', () => {
   it('translates labels and enum values and gives the area in mu and ha', () => {
     const d = describeFeature('parcels', parcel, translator(zhCN), 'zh-CN', () => ({ name_zh: '黄溪新区', name_en: 'Huangxi' }))
     expect(d.layerTitle).toBe('地块')
+    expect(d.title).toBe('地块 P-017')
+    expect(d.rows.map((r) => r.label)).not.toContain('编号')  // already in the title
     expect(d.area).toEqual({ mu: '150.00 亩', ha: '10.00' })
     expect(d.rows).toContainEqual({ label: '状态', value: '闲置' })
     expect(d.rows).toContainEqual({ label: '用地性质', value: '工业用地' })

@@ -86,7 +86,7 @@ export function describeFeature(layer: LayerId, feature: ParkFeature, t: Transla
   const m2 = props.area_m2
   return {
     layerTitle: t(`layer.${layer}`),
-    title: name ?? `${t(`layer.${layer}`)} ${id ?? ''}`.trim(),
+    title: name ?? `${t(`noun.${layer}`)} ${id ?? ''}`.trim(),
     gloss,
     rows,
     area: typeof m2 === 'number' && Number.isFinite(m2) ? formatArea(m2, lang) : null,

@@ -1,6 +1,6 @@
 import type { LayerId } from './layers'
 import {
-  BASEMAP_COLORS, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, PARCEL_STATUS_COLORS,
+  BASEMAP_COLORS, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_LINE_KINDS, UTILITY_SITE_KINDS, UTILITY_STATUS_DASH, ZONE_STYLE,
   type ClusterCode, type ParcelStatus, type ProjectStage, type UtilityStatus,
 } from './symbology'
@@ -40,10 +40,15 @@ function parcels(): LegendEntry[] {
 }
 
 function idlePlots(): LegendEntry[] {
-  return (['idle', 'low_efficiency'] as const).map((category) => ({
+  const categories: LegendEntry[] = (['idle', 'low_efficiency'] as const).map((category) => ({
     labelKey: enumKey('idle_plots', 'category', category),
     swatch: { type: 'fill', fill: '#ffffff', fillOpacity: 0, stroke: IDLE_CATEGORY_COLORS[category], strokeWidth: 3 },
   }))
+  const closed: LegendEntry = {
+    labelKey: enumKey('idle_plots', 'stage', 'revitalised'),
+    swatch: { type: 'fill', fill: '#ffffff', fillOpacity: 0, stroke: IDLE_CATEGORY_COLORS.idle, strokeWidth: 3, dash: IDLE_REVITALISED_DASH },
+  }
+  return [...categories, closed]
 }
 
 function projects(): LegendEntry[] {

@@ -81,6 +81,7 @@ export const CLUSTER_STYLE: Record<ClusterCode, { color: string; pattern: string
 }
 
 export const IDLE_CATEGORY_COLORS = { idle: '#b3001b', low_efficiency: '#e85d04' } as const
+export const IDLE_REVITALISED_DASH = [1.5, 1]
 
 export const ENTERPRISE_STYLE = {
   fill: '#1f4e8c',

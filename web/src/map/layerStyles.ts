@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
 import type { LayerId } from '../lib/layers'
 import {
-  BASEMAP_COLORS as B, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, PARCEL_STATUS_COLORS,
+  BASEMAP_COLORS as B, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,
 } from '../lib/symbology'
 
@@ -102,7 +102,14 @@ export function projectLayers(): LayerSpecification[] {
 
 export function idlePlotLayers(): LayerSpecification[] {
   return tag('idle_plots', [
-    { id: 'idle-plots-outline', type: 'line', layout: { 'line-join': 'round' }, paint: { 'line-color': colorBy('category', IDLE_CATEGORY_COLORS), 'line-width': width(2.5, 6), 'line-offset': width(1, 2.5) } },
+    // A revitalised plot keeps its outline, dashed: the case is closed but stays on the record.
+    {
+      id: 'idle-plots-outline', type: 'line', layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': colorBy('category', IDLE_CATEGORY_COLORS), 'line-width': width(2.5, 6), 'line-offset': width(1, 2.5),
+        'line-dasharray': ['match', ['get', 'stage'], 'revitalised', ['literal', IDLE_REVITALISED_DASH], ['literal', [1, 0]]],
+      },
+    },
   ])
 }
 

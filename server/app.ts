@@ -1,19 +1,29 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import { authOptionsFrom, registerAuth, type AuthOptions } from './auth/plugin'
+import { readConfig } from './config'
 import type { Database } from './db/connect'
 import { ApiError, errorBody, statusOf } from './errors'
+import { registerSecurityHeaders } from './http/security-headers'
 import { ROUTE_MODULES } from './routes/index'
 
 export interface AppContext {
   db: Database
 }
 
+/** What route modules get: the database, and the session settings the auth routes need. */
+export interface RouteContext extends AppContext {
+  auth: AuthOptions
+}
+
 export interface AppOptions {
   /** The built client (dist/web); when absent only the API is served. */
   webRoot?: string
   logger?: boolean
+  /** Sessions and production mode; default from the environment (server/config.ts). */
+  auth?: AuthOptions
 }
 
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024
@@ -25,6 +35,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     bodyLimit: BODY_LIMIT_BYTES,
     // Unknown fields are the caller's mistake: refuse them (400) instead of silently dropping them.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+    // Errors the router raises before any route (a path parameter over 100 characters, broken
+    // %-encoding) get the same JSON error shape as everything else, without echoing the URL.
+    frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than 100 characters' : 'the URL is not valid'
+      return reply.status(err.statusCode ?? 400).send(errorBody('bad_request', message))
+    },
   })
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
@@ -43,10 +59,15 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     return reply.status(500).send(errorBody('internal', 'internal error; the server log has the details'))
   })
 
-  for (const register of ROUTE_MODULES) await register(app, ctx)
-
   const webRoot = opts.webRoot
   const hasClient = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'))
+  const auth = opts.auth ?? authOptionsFrom(readConfig())
+  await registerSecurityHeaders(app)
+  // Before any route: every route is checked against server/auth/policy.ts as it is added.
+  await registerAuth(app, ctx.db, auth, hasClient ? webRoot : undefined)
+
+  for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth })
+
   if (hasClient) await app.register(fastifyStatic, { root: webRoot, wildcard: false })
 
   app.setNotFoundHandler((req, reply) => {

@@ -11,6 +11,20 @@ export interface Config {
   adminEmail: string | undefined
   adminPassword: string | undefined
   production: boolean
+  /** Sessions end after this long unused (SESSION_IDLE_HOURS, default 12)… */
+  sessionIdleSeconds: number
+  /** …and this long after sign-in at most (SESSION_MAX_HOURS, default 168 = 7 days). */
+  sessionMaxSeconds: number
+  /** `Secure` cookies (COOKIE_SECURE=1/0); default on in production, where TLS is expected. */
+  secureCookies: boolean
+}
+
+function positiveHours(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback * 3600
+  const hours = Number(raw)
+  if (!Number.isFinite(hours) || hours <= 0) throw new Error(`${name} must be a positive number of hours, got "${raw}"`)
+  return hours * 3600
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +40,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     production: env.NODE_ENV === 'production',
+    sessionIdleSeconds: positiveHours(env, 'SESSION_IDLE_HOURS', 12),
+    sessionMaxSeconds: positiveHours(env, 'SESSION_MAX_HOURS', 24 * 7),
+    secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === '1' : env.NODE_ENV === 'production',
   }
 }

@@ -30,8 +30,18 @@ export class Unauthorized extends ApiError {
 export class Forbidden extends ApiError {
   override readonly code = 'forbidden'
 }
+/** A write with a session cookie but without its CSRF token (x-csrf-token). */
+export class CsrfFailure extends ApiError {
+  override readonly code = 'csrf_token'
+}
+export class TooManyRequests extends ApiError {
+  override readonly code = 'too_many_requests'
+}
 export class Conflict extends ApiError {
   override readonly code = 'conflict'
+}
+export class PreconditionRequired extends ApiError {
+  override readonly code = 'precondition_required'
 }
 export class PayloadTooLarge extends ApiError {
   override readonly code = 'payload_too_large'
@@ -43,8 +53,11 @@ const STATUS: ReadonlyArray<[new (...args: never[]) => ApiError, number]> = [
   [NotFound, 404],
   [Unauthorized, 401],
   [Forbidden, 403],
+  [CsrfFailure, 403],
+  [TooManyRequests, 429],
   [Conflict, 409],
   [PayloadTooLarge, 413],
+  [PreconditionRequired, 428],
   [BadRequest, 400],
 ]
 

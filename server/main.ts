@@ -2,6 +2,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
+import { ensureFirstAdmin } from './auth/first-admin'
+import { authOptionsFrom } from './auth/plugin'
 import { readConfig, type Config } from './config'
 import { connectDatabase, type Database } from './db/connect'
 import { migrate } from './db/migrate'
@@ -16,7 +18,10 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Opens the database, migrates, seeds a fresh one with the sample park, and listens. */
+/**
+ * Opens the database, migrates, seeds a fresh one with the sample park (and its demo accounts),
+ * creates the first admin from ADMIN_EMAIL + ADMIN_PASSWORD when there is none, and listens.
+ */
 export async function startServer(config: Config, log = console.log): Promise<RunningServer> {
   const t0 = Date.now()
   const db = await connectDatabase(config)
@@ -27,7 +32,8 @@ export async function startServer(config: Config, log = console.log): Promise<Ru
     const counts = await loadSamplePark(db.pool)
     log(`sample park loaded: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`)
   }
-  const app = await buildApp({ db }, { webRoot: WEB_ROOT })
+  await ensureFirstAdmin(db.pool, config, log)
+  const app = await buildApp({ db }, { webRoot: WEB_ROOT, auth: authOptionsFrom(config) })
   const url = await app.listen({ port: config.port, host: config.host })
   log(`Park Atlas at ${url} (ready in ${Date.now() - t0} ms)`)
   return {

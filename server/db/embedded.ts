@@ -21,7 +21,10 @@ export async function startEmbeddedPostgis(dataDir: string | undefined, port = 0
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
   const db = await PGlite.create({ dataDir, extensions: { postgis } })
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis')
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' })
+  // Two slots, though the pool keeps one client: when pg drops a client after a query error it
+  // reconnects at once, before the old socket has detached; with one slot that reconnect is reset.
+  // Only one client is ever live, so statements of two transactions never interleave.
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 2 })
   await server.start()
   const address = (server as unknown as { server: import('node:net').Server }).server.address()
   if (!address || typeof address === 'string') throw new Error('embedded PostGIS did not bind a TCP port')

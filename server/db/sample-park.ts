@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseCsv } from 'csv-parse/sync'
 import pg from 'pg'
+import { insertDemoAccounts } from '../auth/demo-accounts'
 
 export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data')
 
@@ -91,8 +92,8 @@ async function upsertFile(client: pg.PoolClient, f: SeedFile, rows: Row[]): Prom
 }
 
 /**
- * Loads the sample park from data/ in one transaction. Idempotent: rows are upserted by primary
- * key, so running it again leaves the same data. Returns the row count per table.
+ * Loads the sample park from data/ in one transaction, with the demo accounts. Idempotent: rows are
+ * upserted by primary key (existing accounts are left alone). Returns the row count per table.
  */
 export async function loadSamplePark(pool: pg.Pool, dir = DATA_DIR): Promise<Record<string, number>> {
   const client = await pool.connect()
@@ -104,6 +105,8 @@ export async function loadSamplePark(pool: pg.Pool, dir = DATA_DIR): Promise<Rec
       await upsertFile(client, f, rows)
       counts[f.table] = rows.length
     }
+    // One account per role to try the park with (README); refused at login in production.
+    counts.users = await insertDemoAccounts(client)
     await client.query('COMMIT')
     return counts
   } catch (err) {

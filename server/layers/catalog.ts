@@ -1,7 +1,21 @@
+import type { Audience } from '../auth/policy'
+
 /**
  * The map's layers: which table (or view-like join) each reads, its geometry type and the
  * columns it returns as properties. Routes only ever put identifiers from this table into SQL.
+ * What investors and the public see of a layer is data here too (`public`), not code in routes.
  */
+
+/** A column of a view: a column of `source`, or a fixed SQL expression over `t` under a name. */
+export type ViewColumn = string | { name: string; sql: string }
+
+/** The public's view of a layer: fewer columns (some masked), maybe fewer rows. */
+export interface PublicView {
+  columns: readonly ViewColumn[]
+  /** A fixed predicate on `t`: the rows the public may see. */
+  where?: string
+}
+
 export interface LayerDef {
   id: string
   title: string
@@ -14,7 +28,17 @@ export interface LayerDef {
   hasArea: boolean
   /** The few columns that name a feature in analysis results (overlap tables, reports). */
   summary: readonly string[]
+  /** What investors and the public see; absent: the layer is internal only. */
+  public?: PublicView
 }
+
+/**
+ * Parcel status as the public sees it: idle, low-efficiency and revitalising are a land officer's
+ * flags (DESIGN: investors never see flags), so a held plot reads `occupied` whatever its case.
+ */
+const PUBLIC_PARCEL_STATUS = `CASE WHEN t.status IN ('available', 'reserved', 'under_acquisition') THEN t.status ELSE 'occupied' END`
+/** Projects still being negotiated are confidential; signed ones are news. */
+const PUBLIC_PROJECT_STAGES = `t.stage IN ('signed', 'under_construction', 'in_production', 'infrastructure')`
 
 const versioned = ['version', 'updated_at'] as const
 
@@ -28,6 +52,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['name_zh', 'name_en', 'kind', 'status', 'note', ...versioned],
     hasArea: true,
     summary: ['name_zh', 'name_en', 'kind'],
+    public: { columns: ['name_zh', 'name_en', 'kind', 'status'], where: `t.kind <> 'rezoning_draft'` },
   },
   {
     id: 'chemical_clusters',
@@ -38,6 +63,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['code', 'name_zh', 'name_en', 'stage', 'note', ...versioned],
     hasArea: true,
     summary: ['code', 'name_zh', 'name_en', 'stage'],
+    public: { columns: ['code', 'name_zh', 'name_en', 'stage'] },
   },
   {
     id: 'parcels',
@@ -52,6 +78,13 @@ export const LAYERS: readonly LayerDef[] = [
     ],
     hasArea: true,
     summary: ['status', 'land_use', 'zone_id', 'enterprise_id', 'enterprise_zh', 'enterprise_en'],
+    public: {
+      columns: [
+        'zone_id', 'land_use', { name: 'status', sql: PUBLIC_PARCEL_STATUS },
+        // the indicative price is an offer: shown for land on offer only
+        { name: 'price_wan_per_mu', sql: `CASE WHEN t.status = 'available' THEN t.price_wan_per_mu END` },
+      ],
+    },
   },
   {
     id: 'enterprises',
@@ -62,6 +95,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['name_zh', 'name_en', 'industry', 'is_chemical', 'above_scale', 'started_year', 'note', ...versioned],
     hasArea: false,
     summary: ['name_zh', 'name_en', 'industry', 'is_chemical'],
+    public: { columns: ['name_zh', 'name_en', 'industry', 'is_chemical'] },
   },
   {
     id: 'projects',
@@ -72,6 +106,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['name_zh', 'name_en', 'enterprise_id', 'stage', 'investment_yi', 'is_major', 'zone_id', 'note', ...versioned],
     hasArea: true,
     summary: ['name_zh', 'name_en', 'stage', 'investment_yi'],
+    public: { columns: ['name_zh', 'name_en', 'stage', 'zone_id'], where: PUBLIC_PROJECT_STAGES },
   },
   {
     id: 'utilities',
@@ -82,6 +117,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'note', ...versioned],
     hasArea: false,
     summary: ['kind', 'name_zh', 'name_en', 'status'],
+    public: { columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator'] },
   },
   {
     id: 'idle_plots',
@@ -106,6 +142,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['kind', 'name_zh', 'name_en'],
     hasArea: false,
     summary: ['kind', 'name_zh', 'name_en'],
+    public: { columns: ['kind', 'name_zh', 'name_en'] },
   },
 ]
 
@@ -114,4 +151,32 @@ const byId = new Map(LAYERS.map((l) => [l.id, l]))
 /** The layer with this id, or undefined: callers turn that into a 404. */
 export function findLayer(id: string): LayerDef | undefined {
   return byId.get(id)
+}
+
+/** A layer as one audience sees it: the columns it gets and the rows it may see. */
+export interface LayerView {
+  layer: LayerDef
+  columns: readonly ViewColumn[]
+  where: string | undefined
+}
+
+/** The audience's view of a layer; undefined when the audience may not see the layer at all. */
+export function viewOf(layer: LayerDef, audience: Audience): LayerView | undefined {
+  if (audience === 'internal') return { layer, columns: layer.columns, where: undefined }
+  return layer.public && { layer, columns: layer.public.columns, where: layer.public.where }
+}
+
+/** The layers an audience sees, in catalogue order. */
+export function layerViews(audience: Audience): LayerView[] {
+  return LAYERS.flatMap((l) => viewOf(l, audience) ?? [])
+}
+
+/** The audience's view of the layer with this id; undefined (a 404) for unknown and hidden layers alike. */
+export function findLayerView(id: string, audience: Audience): LayerView | undefined {
+  const layer = findLayer(id)
+  return layer && viewOf(layer, audience)
+}
+
+export function columnName(c: ViewColumn): string {
+  return typeof c === 'string' ? c : c.name
 }

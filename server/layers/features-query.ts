@@ -1,6 +1,6 @@
 import { escapeIdentifier } from 'pg'
 import type { BBox } from '../http/params'
-import type { LayerDef } from './catalog'
+import { columnName, type LayerView } from './catalog'
 
 export interface SqlQuery {
   text: string
@@ -15,8 +15,10 @@ function bboxFilter(bbox: BBox | undefined, values: unknown[]): string {
   return `t.geom && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`
 }
 
-function propertiesObject(layer: LayerDef): string {
-  const pairs = layer.columns.map((c) => `'${c}', t.${escapeIdentifier(c)}`)
+/** Column names are the catalogue's constants; expressions are its fixed SQL (masks for the public). */
+function propertiesObject(view: LayerView): string {
+  const { layer } = view
+  const pairs = view.columns.map((c) => `'${columnName(c)}', ${typeof c === 'string' ? `t.${escapeIdentifier(c)}` : `(${c.sql})`}`)
   // ST_Area on geography: ellipsoidal (WGS84 / CGCS2000), the figure the park reports in mu.
   if (layer.hasArea) pairs.push(`'area_m2', ST_Area(t.geom::geography)`)
   return `jsonb_build_object(${pairs.join(', ')})`
@@ -26,9 +28,9 @@ function propertiesObject(layer: LayerDef): string {
  * One statement returning the whole FeatureCollection as JSON text, built in PostGIS:
  * ST_AsGeoJSON with 15 decimals so browser-side geodesic areas match the server's to 1e-9.
  */
-export function featuresQuery(layer: LayerDef, opts: { bbox?: BBox; limit: number }): SqlQuery {
+export function featuresQuery(view: LayerView, opts: { bbox?: BBox; limit: number }): SqlQuery {
   const values: unknown[] = []
-  const where = bboxFilter(opts.bbox, values)
+  const where = `${bboxFilter(opts.bbox, values)} AND ${view.where ?? 'TRUE'}`
   values.push(opts.limit)
   const text = `
     SELECT json_build_object(
@@ -41,9 +43,9 @@ export function featuresQuery(layer: LayerDef, opts: { bbox?: BBox; limit: numbe
         'type', 'Feature',
         'id', t.id,
         'geometry', ST_AsGeoJSON(t.geom, 15)::json,
-        'properties', ${propertiesObject(layer)}
+        'properties', ${propertiesObject(view)}
       ) AS feature
-      FROM ${layer.source}
+      FROM ${view.layer.source}
       WHERE ${where}
       ORDER BY t.id
       LIMIT $${values.length}
@@ -51,7 +53,7 @@ export function featuresQuery(layer: LayerDef, opts: { bbox?: BBox; limit: numbe
   return { text, values }
 }
 
-/** Row count of a layer, for /api/layers. */
-export function countQuery(layer: LayerDef): SqlQuery {
-  return { text: `SELECT count(*)::int AS n FROM ${layer.source}`, values: [] }
+/** Row count of a layer as the view sees it, for /api/layers. */
+export function countQuery(view: LayerView): SqlQuery {
+  return { text: `SELECT count(*)::int AS n FROM ${view.layer.source} WHERE ${view.where ?? 'TRUE'}`, values: [] }
 }

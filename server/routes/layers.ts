@@ -2,18 +2,23 @@ import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../app'
 import { NotFound } from '../errors'
 import { parseBbox, parseIntParam } from '../http/params'
-import { LAYERS, findLayer } from '../layers/catalog'
+import { audienceOf } from '../auth/policy'
+import { findLayerView, layerViews } from '../layers/catalog'
 import { countQuery, featuresQuery } from '../layers/features-query'
 
 export const FEATURE_LIMIT = { min: 1, max: 10000, fallback: 1000 } as const
 
-/** GET /api/layers and GET /api/layers/:id/features — the map's layers as RFC 7946 GeoJSON. */
+/**
+ * GET /api/layers and GET /api/layers/:id/features — the map's layers as RFC 7946 GeoJSON, each as
+ * the caller's audience sees it (catalog.ts): the public gets public columns and rows, and no idle plots.
+ */
 export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get('/api/layers', async () => {
+  app.get('/api/layers', async (req) => {
     const out = []
     // Sequential on purpose: the embedded database has one connection.
-    for (const layer of LAYERS) {
-      const q = countQuery(layer)
+    for (const view of layerViews(audienceOf(req.user?.role))) {
+      const { layer } = view
+      const q = countQuery(view)
       const { rows } = await ctx.db.pool.query<{ n: number }>(q.text, q.values)
       out.push({ id: layer.id, title: layer.title, title_en: layer.title_en, count: rows[0]?.n ?? 0, geometryType: layer.geometryType })
     }
@@ -33,11 +38,11 @@ export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     },
     async (req, reply) => {
-      const layer = findLayer(req.params.id)
-      if (!layer) throw new NotFound(`unknown layer "${req.params.id}"; see /api/layers`)
+      const view = findLayerView(req.params.id, audienceOf(req.user?.role))
+      if (!view) throw new NotFound(`unknown layer "${req.params.id}"; see /api/layers`)
       const bbox = parseBbox(req.query.bbox)
       const limit = parseIntParam('limit', req.query.limit, FEATURE_LIMIT)
-      const q = featuresQuery(layer, { bbox, limit })
+      const q = featuresQuery(view, { bbox, limit })
       const { rows } = await ctx.db.pool.query<{ fc: string }>(q.text, q.values)
       reply.type('application/geo+json; charset=utf-8')
       return rows[0]?.fc

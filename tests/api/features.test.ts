@@ -108,4 +108,4 @@ forEachDatabase((ctx) => {
       }
     })
   })
-})
+}, { signedInAs: 'planner' }) // internal layers and columns: the public view is in access-matrix.test.ts

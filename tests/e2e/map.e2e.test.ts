@@ -29,8 +29,10 @@ async function waitForMap(): Promise<void> {
   await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
 }
 
+/** Ticks or clears a layer's legend checkbox; layers the server does not list for this visitor are skipped. */
 async function setLayer(id: string, checked: boolean): Promise<void> {
-  await page.locator(`.layer-row[data-layer="${id}"] input[type="checkbox"]`).setChecked(checked)
+  const box = page.locator(`.layer-row[data-layer="${id}"] input[type="checkbox"]`)
+  if ((await box.count()) > 0) await box.setChecked(checked)
 }
 
 /** A parcel to click: the biggest one whose inner point is on screen, so the click can't miss. */

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { FeaturePopup } from './components/FeaturePopup'
 import { Header } from './components/Header'
 import { LayerPanel } from './components/LayerPanel'
+import { PerMuProvider } from './components/perMu/PerMuContext'
+import { PerMuDrawer } from './components/perMu/PerMuDrawer'
+import { ThemePanel } from './components/perMu/ThemePanel'
 import { StatusBar } from './components/StatusBar'
 import { useMapSync } from './hooks/useMapSync'
 import { useParkData } from './hooks/useParkData'
@@ -23,6 +26,13 @@ export function App() {
   const data = useParkData()
   const [visible, setVisible] = useState(ALL_VISIBLE)
   const [selected, setSelected] = useState<FeatureHit | null>(null)
+  // Bumped on sign-in and sign-out: the layers and the per-mu figures depend on who asks.
+  const [sessionVersion, nextSession] = useReducer((n: number) => n + 1, 0)
+  const { retry } = data
+  const onSessionChange = useCallback(() => {
+    retry()
+    nextSession()
+  }, [retry])
   const mapReady = useMapSync(parkMap, data.layers, visible, lang, data.phase !== 'ready')
   // The popup's DOM node lives outside React's tree (maplibre positions it); React portals into it.
   const popupNode = useMemo(() => document.createElement('div'), [])
@@ -65,16 +75,21 @@ export function App() {
   }, [data.layers])
 
   return (
-    <div className="app" data-map-ready={mapReady ? 'true' : 'false'}>
-      <Header />
-      <main className="app__body">
-        <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit} />
-        <div className="map-area">
-          <div ref={container} className="map" />
-          <StatusBar data={data} />
-        </div>
-      </main>
-      {selected && createPortal(<FeaturePopup hit={selected} lookup={lookup} />, popupNode)}
-    </div>
+    <PerMuProvider parkMap={parkMap} sessionVersion={sessionVersion}>
+      <div className="app" data-map-ready={mapReady ? 'true' : 'false'}>
+        <Header onSessionChange={onSessionChange} />
+        <main className="app__body">
+          <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit}>
+            <ThemePanel />
+          </LayerPanel>
+          <div className="map-area">
+            <div ref={container} className="map" />
+            <StatusBar data={data} />
+            <PerMuDrawer />
+          </div>
+        </main>
+        {selected && createPortal(<FeaturePopup hit={selected} lookup={lookup} />, popupNode)}
+      </div>
+    </PerMuProvider>
   )
 }

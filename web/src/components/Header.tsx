@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './LanguageSwitch'
+import { LoginForm } from './LoginForm'
 
-export function Header() {
+export function Header({ onSessionChange }: { onSessionChange: () => void }) {
   const { t } = useTranslation()
   return (
     <header className="header">
@@ -12,7 +13,10 @@ export function Header() {
         </h1>
         <span className="header__subtitle">{t('app.subtitle')}</span>
       </div>
-      <LanguageSwitch />
+      <div className="header__tools">
+        <LoginForm onSessionChange={onSessionChange} />
+        <LanguageSwitch />
+      </div>
     </header>
   )
 }

@@ -1,9 +1,15 @@
+import { analysisEn } from './analysis.en'
+import { perMuEn } from './perMu.en'
 import type { Resources } from './zh-CN'
 
 /** English UI strings; typed against the Chinese so a missing key fails the type check. */
 export const en: Resources = {
   app: { title: 'Park Atlas', subtitle: 'Fengxin High-tech Industrial Park', sampleData: 'Illustrative sample data, not surveyed' },
   language: { label: 'Language', zh: '中文', en: 'English' },
+  auth: {
+    signIn: 'Sign in', signOut: 'Sign out', email: 'Email', password: 'Password', failed: 'Wrong email or password',
+    role: { admin: 'Admin', planner: 'Planner', land_officer: 'Land officer', investor: 'Investor' },
+  },
   layer: {
     zones: 'Park zones & boundaries',
     chemical_clusters: 'Chemical cluster',
@@ -42,6 +48,10 @@ export const en: Resources = {
   popup: { area: 'Area', areaValue: '{{mu}} ({{ha}} ha)', close: 'Close' },
   bool: { yes: 'Yes', no: 'No' },
   unit: { mu: 'mu', ha: 'ha', wanPerMu: '10k yuan/mu', yi: '100M yuan' },
+  // 亩均效益 panel, dashboard and grading settings (web/src/components/perMu).
+  perMu: perMuEn,
+  // Boundary drawing and analysis panel (web/src/components/analysis).
+  analysis: analysisEn,
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -1,7 +1,14 @@
+import { analysisZhCN } from './analysis.zh-CN'
+import { perMuZhCN } from './perMu.zh-CN'
+
 /** 界面文字（简体中文，默认）。Keys mirror en.ts; enum keys are `enum.<layer>.<column>.<value>` from the schema. */
 export const zhCN = {
   app: { title: '园区地图', subtitle: '奉新高新技术产业园区', sampleData: '示意数据，非测绘成果' },
   language: { label: '语言', zh: '中文', en: 'English' },
+  auth: {
+    signIn: '登录', signOut: '退出', email: '邮箱', password: '密码', failed: '邮箱或密码错误',
+    role: { admin: '管理员', planner: '规划', land_officer: '国土招商', investor: '投资者' },
+  },
   layer: {
     zones: '园区片区与边界',
     chemical_clusters: '化工集中区',
@@ -41,6 +48,10 @@ export const zhCN = {
   popup: { area: '面积', areaValue: '{{mu}}（{{ha}} 公顷）', close: '关闭' },
   bool: { yes: '是', no: '否' },
   unit: { mu: '亩', ha: '公顷', wanPerMu: '万元/亩', yi: '亿元' },
+  // 亩均效益 panel, dashboard and grading settings (web/src/components/perMu).
+  perMu: perMuZhCN,
+  // Boundary drawing and analysis panel (web/src/components/analysis).
+  analysis: analysisZhCN,
   field: {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',

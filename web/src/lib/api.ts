@@ -38,14 +38,29 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, isValid: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
+/** The session's CSRF token: the server sets it in the readable `pa_csrf` cookie at sign-in. */
+function csrfToken(): string | null {
+  const match = /(?:^|;\s*)pa_csrf=([^;]+)/.exec(document.cookie)
+  return match ? decodeURIComponent(match[1]!) : null
+}
+
+/**
+ * One request to the API, with the session cookie (same origin) and, on writes, the CSRF header the
+ * server checks; JSON back, or undefined for 204. Errors become ApiError.
+ */
+async function requestJson<T>(path: string, init: RequestInit, isValid: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json'
+  const csrf = init.method && init.method !== 'GET' ? csrfToken() : null
+  if (csrf) headers['X-CSRF-Token'] = csrf
   let response: Response
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, signal: signal ?? null })
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin', signal: signal ?? null })
   } catch (cause) {
     if (signal?.aborted) throw cause
     throw new ApiError('network', `No answer from ${path}`, null, path)
   }
+  if (response.status === 204 && isValid(undefined)) return undefined as T
   let body: unknown
   try {
     body = await response.json()
@@ -58,6 +73,16 @@ async function getJson<T>(path: string, isValid: (body: unknown) => body is T, s
   }
   if (!isValid(body)) throw new ApiError('bad_response', `${path} returned an unexpected shape`, response.status, path)
   return body
+}
+
+/** A read; the session cookie goes along, so signed-in users get their own view of the layers. */
+export function getJson<T>(path: string, isValid: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
+  return requestJson(path, { method: 'GET' }, isValid, signal)
+}
+
+/** A write (POST, PUT, PATCH, DELETE) with a JSON body: carries the CSRF token of the session. */
+export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, isValid: (body: unknown) => body is T): Promise<T> {
+  return requestJson(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, isValid)
 }
 
 function errorBody(body: unknown): { code: string; message: string } | null {

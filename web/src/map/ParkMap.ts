@@ -1,8 +1,12 @@
 import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature } from 'maplibre-gl'
 import type { ParkFeature, ParkFeatureCollection } from '../lib/api'
-import type { Bounds } from '../lib/bounds'
+import { parkBounds, type Bounds } from '../lib/bounds'
 import type { LabelSpec } from '../lib/labels'
 import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId, type LayerId } from '../lib/layers'
+import type { ParcelPaint } from '../lib/perMu/parcelTheme'
+import { applyParcelPaint } from './gradeChoropleth'
+import { AnalysisOverlay } from './AnalysisOverlay'
+import { DrawingTool } from './DrawingTool'
 import { LabelMarkers } from './labelMarkers'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
@@ -39,6 +43,9 @@ export class ParkMap {
   private readonly loaded: Promise<void>
   private clickHandlers: ((hit: FeatureHit | null) => void)[] = []
   private popupCloseHandlers: (() => void)[] = []
+  /** The planner's drawing tools (terra-draw) and the analysis highlights: adapters of their own on this map. */
+  readonly drawing: DrawingTool
+  readonly analysis: AnalysisOverlay
 
   constructor(options: ParkMapOptions) {
     this.map = new maplibregl.Map({
@@ -47,21 +54,33 @@ export class ParkMap {
       center: PARK_CENTRE,
       zoom: 13,
       attributionControl: { compact: true, customAttribution: ATTRIBUTION },
-      // Keep the scene when the WebGL context is busy with a screenshot; used by the e2e test.
+      // Keeps the last frame readable (the e2e test checks the canvas painted; a map export would need it too),
+      // at a small cost in frame rate.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     })
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right')
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right')
     this.labels = new LabelMarkers(this.map)
+    this.drawing = new DrawingTool(this.map)
+    this.analysis = new AnalysisOverlay(this.map, (layer, id) => this.features.get(layer)?.get(id))
     this.loaded = new Promise((resolve) => {
       this.map.once('load', () => {
         if (options.basemapStyleUrl) this.addParkLayers()
         addHatchImages(this.map)
+        this.analysis.install('selection-fill')
+        this.drawing.start()
         resolve()
       })
     })
+    if (options.basemapStyleUrl) {
+      // An unreachable online base map must not leave the park blank: fall back to the offline style.
+      this.map.once('error', () => {
+        if (!this.map.isStyleLoaded()) this.map.setStyle(offlineStyle())
+      })
+    }
     this.map.on('click', (e) => this.handleClick(e.point, [e.lngLat.lng, e.lngLat.lat]))
     this.map.on('mousemove', (e) => {
+      if (this.drawing.isActive()) return // terra-draw sets its own cursor
       this.map.getCanvas().style.cursor = this.hitsAt(e.point).length > 0 ? 'pointer' : ''
     })
     this.popup.on('close', () => {
@@ -79,6 +98,7 @@ export class ParkMap {
       return { ...feature, properties: { ...feature.properties, [FID]: fid } }
     })
     this.features.set(layer, byId)
+    if (layer === 'parcels') this.drawing.setSnapTargets(collection.features.map((f) => f.geometry))
     await this.loaded
     this.map.getSource<GeoJSONSource>(sourceId(layer))?.setData({ ...collection, features: tagged })
   }
@@ -132,6 +152,23 @@ export class ParkMap {
     })
   }
 
+  /** Colours the parcels by a per-mu theme (grade or a figure's classes); null brings back the status colours. */
+  setParcelPaint(paint: ParcelPaint | null): void {
+    void this.loaded.then(() => applyParcelPaint(this.map, paint, FID))
+  }
+
+  /** Outlines some features of one layer and flies to them (an analysis row); unknown ids are skipped. */
+  focusFeatures(layer: LayerId, ids: readonly string[]): void {
+    const byId = this.features.get(layer)
+    const features = ids.flatMap((id) => byId?.get(id) ?? [])
+    this.closePopup()
+    void this.loaded.then(() => {
+      this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features })
+    })
+    const bounds = parkBounds([{ type: 'FeatureCollection', features }])
+    if (bounds) this.map.fitBounds(bounds, { padding: 80, animate: true, maxZoom: 17 })
+  }
+
   /** Resolves once the style is loaded and every pending tile and source update has been drawn. */
   async whenIdle(): Promise<void> {
     await this.loaded
@@ -150,6 +187,7 @@ export class ParkMap {
   }
 
   destroy(): void {
+    this.drawing.destroy()
     this.labels.destroy()
     this.popup.remove()
     this.map.remove()
@@ -181,6 +219,7 @@ export class ParkMap {
   }
 
   private handleClick(point: maplibregl.Point, lngLat: [number, number]): void {
+    if (this.drawing.isActive()) return // the click is a corner being drawn or edited, not a question
     const top = this.hitsAt(point)[0]
     const feature = top ? this.features.get(top.layer)?.get(String(top.rendered.properties[FID])) : undefined
     const hit = top && feature ? { layer: top.layer, feature, lngLat } : null

@@ -1,0 +1,111 @@
+/**
+ * Who may call which route: the one table of the park's access rules. server/auth/plugin.ts
+ * enforces it for every request, and refuses at start-up to register a route that is missing here,
+ * so a new route cannot be forgotten. tests/api/access-matrix.test.ts walks it with every principal.
+ *
+ * Rows are what a principal may *reach*; what a layer shows to whom is data in
+ * server/layers/catalog.ts (`public` views), chosen by `audienceOf` below.
+ */
+
+export const ROLES = ['admin', 'planner', 'land_officer', 'investor'] as const
+export type Role = (typeof ROLES)[number]
+/** A role, or nobody signed in. */
+export type Principal = Role | 'anonymous'
+export const PRINCIPALS: readonly Principal[] = ['anonymous', ...ROLES]
+
+/** Which view of the data a principal gets: investors see what the public sees. */
+export type Audience = 'internal' | 'public'
+export const AUDIENCE: Readonly<Record<Principal, Audience>> = {
+  admin: 'internal',
+  planner: 'internal',
+  land_officer: 'internal',
+  investor: 'public',
+  anonymous: 'public',
+}
+
+export function audienceOf(role: Role | null | undefined): Audience {
+  return AUDIENCE[role ?? 'anonymous']
+}
+
+export type PolicyMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface PolicyRule {
+  method: PolicyMethod
+  /** The route's path as registered with Fastify (`:param` placeholders). */
+  path: string
+  allow: readonly Principal[]
+  /** Requests per minute per caller (signed-in user, else IP). Writes open to anonymous callers always get one. */
+  perMinute?: number
+  why: string
+}
+
+const EVERYONE: readonly Principal[] = PRINCIPALS
+const INTERNAL: readonly Principal[] = ['admin', 'planner', 'land_officer']
+const ADMIN: readonly Principal[] = ['admin']
+const PLANNING: readonly Principal[] = ['admin', 'planner']
+const LAND: readonly Principal[] = ['admin', 'land_officer']
+
+/** The default for a write that anonymous callers may make (DESIGN: rate-limit public writes). */
+export const PUBLIC_WRITE_PER_MINUTE = 60
+/** Guessing passwords: 10 tries a minute per IP (per instance; README "Accounts, roles and sessions"). */
+export const LOGIN_PER_MINUTE = 10
+
+function rule(route: string, allow: readonly Principal[], why: string, perMinute?: number): PolicyRule {
+  const [method, path] = route.split(' ') as [PolicyMethod, string]
+  return perMinute === undefined ? { method, path, allow, why } : { method, path, allow, why, perMinute }
+}
+
+export const POLICY: readonly PolicyRule[] = [
+  rule('GET /api/health', EVERYONE, 'liveness for load balancers and the status bar'),
+  rule('GET /api/layers', EVERYONE, 'each audience gets its own layer list (catalog public views)'),
+  rule('GET /api/layers/:id/features', EVERYONE, 'public audience: public columns and rows only; idle plots are internal'),
+  rule('POST /api/analysis/area', EVERYONE, "pure computation on the caller's own geometry", PUBLIC_WRITE_PER_MINUTE),
+  rule('POST /api/analysis/overlap', INTERNAL, 'answers with drafts, enterprises and idle plots'),
+  rule('GET /api/analysis/chemical-firms-outside-cluster', INTERNAL, 'names firms and the land they hold'),
+  rule('POST /api/auth/login', EVERYONE, 'signing in', LOGIN_PER_MINUTE),
+  rule('POST /api/auth/logout', EVERYONE, 'idempotent: without a session it does nothing'),
+  rule('GET /api/auth/me', EVERYONE, 'answers {user: null} when nobody is signed in'),
+  rule('GET /api/public/parcels', EVERYONE, 'the investor view: available parcels, public fields'),
+  rule('GET /api/public/parcels/:id', EVERYONE, 'the shareable parcel sheet'),
+  rule('GET /api/admin/users', ADMIN, 'accounts and roles are the admin journey'),
+  rule('POST /api/admin/users', ADMIN, 'creating an account'),
+  rule('PATCH /api/admin/users/:id', ADMIN, 'role, display name, disabling'),
+  rule('POST /api/admin/users/:id/password', ADMIN, 'resetting a password'),
+  rule('GET /api/metrics/per-mu', INTERNAL, 'revenue, tax, profit and electricity per firm'),
+  rule('GET /api/metrics/per-mu.csv', INTERNAL, 'the same, as a file'),
+  rule('GET /api/metrics/grading', INTERNAL, 'weights and thresholds behind the grades'),
+  rule('PUT /api/metrics/grading', ADMIN, 'grades D bring dearer power: only admins set the rules'),
+  rule('GET /api/metrics/dashboard', INTERNAL, "the report's headline figures, from firms' internal numbers"),
+  rule('POST /api/zones', PLANNING, 'a new rezoning draft'),
+  rule('PUT /api/zones/:id', PLANNING, 'editing a rezoning draft'),
+  rule('GET /api/zones/:id/history', INTERNAL, 'drafts and their versions are internal'),
+  rule('PATCH /api/parcels/:id', LAND, 'parcel status, use, holder and price'),
+  rule('GET /api/parcels/:id/history', INTERNAL, 'who changed a parcel, and how'),
+  rule('POST /api/idle-plots', LAND, 'flagging an idle or low-efficiency plot'),
+  rule('PATCH /api/idle-plots/:id', LAND, 'following a case through disposal'),
+  rule('GET /api/idle-plots/:id/history', INTERNAL, 'flags are never shown outside'),
+]
+
+/** Files of the built client (@fastify/static routes under the web root): the map loads for everyone. */
+export const CLIENT_FILES_RULE: PolicyRule = {
+  method: 'GET',
+  path: '<client files>',
+  allow: EVERYONE,
+  why: 'the single-page app itself; it asks the API for data',
+}
+
+const byRoute = new Map(POLICY.map((r) => [`${r.method} ${r.path}`, r]))
+
+/** The rule of a registered route; HEAD follows GET. Undefined: the route is missing from POLICY. */
+export function ruleFor(method: string, path: string): PolicyRule | undefined {
+  return byRoute.get(`${method === 'HEAD' ? 'GET' : method} ${path}`)
+}
+
+export function isAllowed(rule: PolicyRule, role: Role | null | undefined): boolean {
+  return rule.allow.includes(role ?? 'anonymous')
+}
+
+/** Methods that change something (or may): they need the CSRF token when a session cookie is sent. */
+export function isUnsafeMethod(method: string): boolean {
+  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS'
+}

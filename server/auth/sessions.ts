@@ -1,0 +1,118 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Queryable } from './users'
+import type { Role } from './policy'
+
+/** httpOnly, SameSite=Strict: the session token; scripts never see it. */
+export const SESSION_COOKIE = 'pa_session'
+/** Readable by the page's own scripts, which echo it in CSRF_HEADER on every write. */
+export const CSRF_COOKIE = 'pa_csrf'
+export const CSRF_HEADER = 'x-csrf-token'
+
+export interface SessionUser {
+  id: number
+  email: string
+  display_name: string
+  role: Role
+  is_demo: boolean
+}
+
+export interface SessionTimes {
+  /** A session unused this long ends (DESIGN: 12 h idle by default). */
+  idleSeconds: number
+  /** …and none outlives this, however busy. */
+  maxSeconds: number
+}
+
+export interface FoundSession {
+  user: SessionUser
+  expiresAt: Date
+}
+
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/
+
+/** 256 random bits, base64url: the value of the session cookie. */
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+function digest(purpose: string, token: string): Buffer {
+  return createHash('sha256').update(`${purpose}\0${token}`).digest()
+}
+
+/** What the `sessions` table stores instead of the token. */
+export function sessionHash(token: string): string {
+  return digest('session', token).toString('hex')
+}
+
+/**
+ * The CSRF token of a session, derived from its secret token: bound to the session, so a token
+ * planted in another browser's cookie jar is worthless, and nothing extra to store. A page on another
+ * site can neither read the cookie (same-origin policy) nor compute the token (it never sees the session).
+ */
+export function csrfTokenFor(token: string): string {
+  return digest('csrf', token).toString('base64url')
+}
+
+/** Constant-time comparison of the header against the session's CSRF token. */
+export function csrfMatches(token: string, header: string | undefined): boolean {
+  if (header === undefined) return false
+  const expected = Buffer.from(csrfTokenFor(token))
+  const given = Buffer.from(header)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+export async function createSession(db: Queryable, userId: number, times: SessionTimes): Promise<{ token: string; expiresAt: Date }> {
+  const token = newSessionToken()
+  const { rows } = await db.query<{ expires_at: Date }>(
+    `INSERT INTO sessions (token_hash, user_id, expires_at)
+     VALUES ($1, $2, now() + make_interval(secs => least($3::float8, $4::float8)))
+     RETURNING expires_at`,
+    [sessionHash(token), userId, times.idleSeconds, times.maxSeconds],
+  )
+  return { token, expiresAt: rows[0]!.expires_at }
+}
+
+/**
+ * The live session of a token, or null (unknown, expired, or the account is disabled). Use pushes
+ * the idle expiry forward, at most once a minute so that a map load is not a burst of writes.
+ */
+export async function findSession(db: Queryable, token: string | undefined, times: SessionTimes): Promise<FoundSession | null> {
+  if (token === undefined || !TOKEN_FORMAT.test(token)) return null
+  const { rows } = await db.query<SessionUser & { expires_at: Date }>(
+    `WITH live AS (
+       SELECT s.token_hash, s.expires_at, u.id, u.email, u.display_name, u.role, u.is_demo
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL
+     ), touched AS (
+       UPDATE sessions s
+       SET last_seen_at = now(),
+           expires_at = least(now() + make_interval(secs => $2::float8), s.created_at + make_interval(secs => $3::float8))
+       FROM live
+       WHERE s.token_hash = live.token_hash AND s.last_seen_at < now() - interval '1 minute'
+       RETURNING s.expires_at
+     )
+     SELECT live.id::int AS id, live.email, live.display_name, live.role, live.is_demo,
+            coalesce((SELECT expires_at FROM touched), live.expires_at) AS expires_at
+     FROM live`,
+    [sessionHash(token), times.idleSeconds, times.maxSeconds],
+  )
+  const row = rows[0]
+  if (!row) return null
+  const { expires_at, ...user } = row
+  return { user, expiresAt: expires_at }
+}
+
+export async function endSession(db: Queryable, token: string | undefined): Promise<void> {
+  if (token === undefined || !TOKEN_FORMAT.test(token)) return
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [sessionHash(token)])
+}
+
+/** Signs a user out everywhere: on disabling the account and on a password reset. */
+export async function endUserSessions(db: Queryable, userId: number): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1', [userId])
+}
+
+/** Housekeeping, run at each sign-in: expired rows are dead weight. */
+export async function purgeExpiredSessions(db: Queryable): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE expires_at <= now()')
+}

@@ -1,0 +1,44 @@
+import pg from 'pg'
+import { Conflict, NotFound } from '../errors'
+
+/** Tables whose rows are edited through the API: each has `id`, `version`, `updated_at`. */
+export type EditableTable = 'zones' | 'parcels' | 'idle_plots' | 'projects' | 'chemical_clusters'
+
+/** The row as JSON, geometry as GeoJSON: what the audit log keeps as before/after. */
+export async function snapshot(client: pg.PoolClient, table: EditableTable, id: string, lock = false): Promise<Record<string, unknown> | undefined> {
+  const t = pg.escapeIdentifier(table)
+  const geometry = table === 'idle_plots' ? `'{}'::jsonb` : `jsonb_build_object('geometry', ST_AsGeoJSON(r.geom, 15)::jsonb)`
+  const { rows } = await client.query<{ row: Record<string, unknown> }>(
+    `SELECT (to_jsonb(r) - 'geom') || ${geometry} AS row
+     FROM ${t} r WHERE r.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  )
+  return rows[0]?.row
+}
+
+/**
+ * Optimistic concurrency: locks the row and checks the version the client last saw.
+ * Throws NotFound when the row does not exist and Conflict (409) when someone saved in between,
+ * naming the current version so the client can reload and merge.
+ */
+export async function lockAtVersion(client: pg.PoolClient, table: EditableTable, id: string, expected: number): Promise<Record<string, unknown>> {
+  const row = await snapshot(client, table, id, true)
+  if (!row) throw new NotFound(`no ${table.replace(/s$/, '')} "${id}"`)
+  if (row.version !== expected) {
+    throw new Conflict(`version ${expected} is stale: "${id}" is at version ${String(row.version)}; reload and apply your change again`, {
+      current_version: row.version,
+    })
+  }
+  return row
+}
+
+/** Column = $n assignments for an UPDATE, from values already checked by the route's schema. */
+export function assignments(changes: Record<string, unknown>, allowed: readonly string[], values: unknown[]): string[] {
+  const out: string[] = []
+  for (const [column, value] of Object.entries(changes)) {
+    if (!allowed.includes(column) || value === undefined) continue
+    values.push(value)
+    out.push(`${pg.escapeIdentifier(column)} = $${values.length}`)
+  }
+  return out
+}

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify'
+import type { RouteContext } from '../app'
+import { cookieSettings } from '../auth/plugin'
+import { PASSWORD_MAX_LENGTH, verifyPassword } from '../auth/passwords'
+import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies'
+import { createSession, csrfTokenFor, endSession, purgeExpiredSessions, type SessionUser } from '../auth/sessions'
+import { findLoginCandidate, recordLogin } from '../auth/users'
+import { Forbidden, Unauthorized } from '../errors'
+
+interface LoginBody {
+  email: string
+  password: string
+}
+
+const loginSchema = {
+  body: {
+    type: 'object',
+    properties: {
+      email: { type: 'string', minLength: 3, maxLength: 254 },
+      password: { type: 'string', minLength: 1, maxLength: PASSWORD_MAX_LENGTH },
+    },
+    required: ['email', 'password'],
+    additionalProperties: false,
+  },
+} as const
+
+/** The same words for an unknown email, a wrong password and a disabled account. */
+const WRONG_CREDENTIALS = 'wrong email or password'
+
+function publicUser(u: SessionUser) {
+  return { id: u.id, email: u.email, display_name: u.display_name, role: u.role }
+}
+
+/**
+ * POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me — cookie sessions (README "Accounts, roles and sessions").
+ * /me answers `{user: null}` for the anonymous public rather than 401: not being signed in is the
+ * normal state of most visitors, not an error.
+ */
+export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const cookies = cookieSettings(ctx.auth)
+
+  app.post<{ Body: LoginBody }>('/api/auth/login', { schema: loginSchema }, async (req, reply) => {
+    const candidate = await findLoginCandidate(ctx.db.pool, req.body.email)
+    const usable = candidate !== null && !candidate.disabled
+    // Always one argon2 verification, account or not: the answer's timing tells nothing.
+    const ok = await verifyPassword(usable ? candidate.password_hash : null, req.body.password)
+    if (!ok || !usable) throw new Unauthorized(WRONG_CREDENTIALS)
+    if (candidate.is_demo && ctx.auth.production) {
+      throw new Forbidden('demo accounts cannot sign in when NODE_ENV=production; ask an admin for an account')
+    }
+    // A new token on every sign-in (no session fixation); the session this browser had ends.
+    await endSession(ctx.db.pool, req.sessionToken ?? undefined)
+    await purgeExpiredSessions(ctx.db.pool)
+    const session = await createSession(ctx.db.pool, candidate.id, ctx.auth.session)
+    await recordLogin(ctx.db.pool, candidate.id)
+    setSessionCookies(reply, session.token, cookies)
+    const { rows } = await ctx.db.pool.query<SessionUser>(
+      'SELECT id::int AS id, email, display_name, role, is_demo FROM users WHERE id = $1',
+      [candidate.id],
+    )
+    return { user: publicUser(rows[0]!), csrfToken: csrfTokenFor(session.token), expiresAt: session.expiresAt }
+  })
+
+  app.post('/api/auth/logout', async (req, reply) => {
+    await endSession(ctx.db.pool, req.sessionToken ?? undefined)
+    clearSessionCookies(reply, cookies)
+    return reply.status(204).send()
+  })
+
+  app.get('/api/auth/me', async (req) => {
+    if (!req.user || !req.sessionToken) return { user: null }
+    return { user: publicUser(req.user), csrfToken: csrfTokenFor(req.sessionToken) }
+  })
+}

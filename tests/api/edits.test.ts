@@ -1,0 +1,147 @@
+import * as turf from '@turf/turf'
+import { describe, expect, it } from 'vitest'
+import { forEachDatabase } from '../helpers/databases'
+import { tableState } from '../helpers/table-state'
+
+const square = (x: number, y: number, d = 0.004) => turf.bboxPolygon([x, y, x + d, y + d]).geometry
+const bowtie = { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.71], [115.41, 28.7], [115.4, 28.71], [115.4, 28.7]]] }
+
+forEachDatabase((ctx) => {
+  const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, headers: Record<string, string> = {}) =>
+    ctx.app.inject({ method, url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
+
+  async function availableParcel(): Promise<{ id: string; version: number }> {
+    const { rows } = await ctx.db.pool.query<{ id: string; version: number }>(
+      `SELECT id, version FROM parcels p WHERE status = 'available'
+       AND NOT EXISTS (SELECT 1 FROM idle_plots i WHERE i.parcel_id = p.id) ORDER BY id LIMIT 1`,
+    )
+    return rows[0]!
+  }
+
+  describe('rezoning drafts', () => {
+    it('create, edit with If-Match, and the history holds every version', async () => {
+      const created = await send('POST', '/api/zones', { name_zh: '调区方案（测试）', name_en: 'Test draft', geometry: square(115.36, 28.66) })
+      expect(created.statusCode, created.body).toBe(201)
+      const draft = created.json() as { id: string; version: number; kind: string }
+      expect(draft).toMatchObject({ version: 1, kind: 'rezoning_draft', status: 'draft' })
+      expect(created.headers.etag).toBe('"1"')
+
+      const edited = await send('PUT', `/api/zones/${draft.id}`, { geometry: square(115.36, 28.66, 0.005), note: '扩大' }, { 'if-match': '"1"' })
+      expect(edited.statusCode, edited.body).toBe(200)
+      expect(edited.json()).toMatchObject({ version: 2, note: '扩大' })
+
+      const stale = await send('PUT', `/api/zones/${draft.id}`, { note: 'lost?' }, { 'if-match': '"1"' })
+      expect(stale.statusCode).toBe(409)
+      expect(stale.json()).toMatchObject({ error: { code: 'conflict', details: { current_version: 2 } } })
+
+      const history = (await ctx.app.inject(`/api/zones/${draft.id}/history`)).json() as { history: { action: string; before: { version: number } | null; after: { version: number; geometry: unknown } }[] }
+      expect(history.history.map((h) => [h.action, h.before?.version ?? null, h.after.version])).toEqual([
+        ['create_draft', null, 1],
+        ['update_draft', 1, 2],
+      ])
+      expect(history.history[1]!.after.geometry).toMatchObject({ type: 'MultiPolygon' })
+    })
+
+    it('never saves a self-intersecting boundary, and changes nothing', async () => {
+      const before = await tableState(ctx.db.pool)
+      const res = await send('POST', '/api/zones', { name_zh: '坏', name_en: 'bad', geometry: bowtie })
+      expect(res.statusCode).toBe(422)
+      expect(res.json().error.message).toMatch(/Self-intersection at \[/)
+      expect(await tableState(ctx.db.pool)).toEqual(before)
+    })
+
+    it('an edit without If-Match is refused (428); the approved boundary is not a draft (409)', async () => {
+      expect((await send('PUT', '/api/zones/draft-2022-south', { note: 'x' })).statusCode).toBe(428)
+      const boundary = await send('PUT', '/api/zones/approved-boundary', { note: 'x' }, { 'if-match': '"1"' })
+      expect(boundary.statusCode).toBe(409)
+      expect(boundary.json().error.message).toMatch(/not a rezoning draft/)
+    })
+  })
+
+  describe('concurrent edits', () => {
+    it('20 clients saving the same parcel at once: one wins per version, the rest get 409, history has every win', async () => {
+      const parcel = await availableParcel()
+      let version = parcel.version
+      let wins = 0
+      for (let round = 0; round < 3; round++) {
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => send('PATCH', `/api/parcels/${parcel.id}`, { note: `round ${round} client ${i}` }, { 'if-match': `"${version}"` })),
+        )
+        const statuses = results.map((r) => r.statusCode)
+        expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+        expect(statuses.filter((s) => s === 409)).toHaveLength(19)
+        version += 1
+        wins += 1
+        const winner = results.find((r) => r.statusCode === 200)!.json() as { version: number; note: string }
+        expect(winner.version).toBe(version)
+      }
+      const history = (await ctx.app.inject(`/api/parcels/${parcel.id}/history`)).json() as { history: { after: { version: number; note: string } }[] }
+      const mine = history.history.filter((h) => /^round \d client \d+$/.test(h.after.note))
+      expect(mine).toHaveLength(wins)
+      expect(mine.map((h) => h.after.version)).toEqual([parcel.version + 1, parcel.version + 2, parcel.version + 3])
+    })
+  })
+
+  describe('idle-land cases', () => {
+    it('flag with who and why, follow to revitalised; the parcel status follows and is audited', async () => {
+      const parcel = await availableParcel()
+      const flagged = await send('POST', '/api/idle-plots', { parcel_id: parcel.id, category: 'idle', reason: '约定动工日期满一年未动工（测试）', agreed_start_date: '2020-01-01' })
+      expect(flagged.statusCode, flagged.body).toBe(201)
+      const c = flagged.json() as { id: string; version: number; flagged_by: string; stage: string }
+      expect(c).toMatchObject({ stage: 'flagged', version: 1, flagged_by: expect.any(String) })
+      const status = async () => (await ctx.db.pool.query<{ status: string }>('SELECT status FROM parcels WHERE id = $1', [parcel.id])).rows[0]!.status
+      expect(await status()).toBe('idle')
+
+      const again = await send('POST', '/api/idle-plots', { parcel_id: parcel.id, category: 'idle', reason: 'twice' })
+      expect(again.statusCode).toBe(409)
+
+      const disposing = await send('PATCH', `/api/idle-plots/${c.id}`, { stage: 'disposing', disposal: 'court_auction' }, { 'if-match': '"1"' })
+      expect(disposing.statusCode, disposing.body).toBe(200)
+      expect(await status()).toBe('revitalising')
+      const done = await send('PATCH', `/api/idle-plots/${c.id}`, { stage: 'revitalised', successor_zh: '测试企业' }, { 'if-match': '"2"' })
+      expect(done.statusCode).toBe(200)
+      expect(await status()).toBe('revitalised')
+
+      const parcelHistory = (await ctx.app.inject(`/api/parcels/${parcel.id}/history`)).json() as { history: { action: string; after: { status: string } }[] }
+      expect(parcelHistory.history.filter((h) => h.action === `status_by_${c.id}`).map((h) => h.after.status)).toEqual(['idle', 'revitalising', 'revitalised'])
+    })
+
+    it('the audit log cannot be rewritten, even by SQL', async () => {
+      await expect(ctx.db.pool.query(`UPDATE audit_log SET actor = 'someone else'`)).rejects.toThrow(/append-only/)
+      await expect(ctx.db.pool.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/)
+    })
+  })
+
+  describe('bad edits get a 4xx and change nothing', () => {
+    const cases: [string, 'POST' | 'PUT' | 'PATCH', string, unknown, Record<string, string>, number][] = [
+      ['flag without a reason', 'POST', '/api/idle-plots', { parcel_id: 'FT-001', category: 'idle' }, {}, 400],
+      ['flag with an empty reason', 'POST', '/api/idle-plots', { parcel_id: 'FT-001', category: 'idle', reason: '' }, {}, 400],
+      ['flag an unknown parcel', 'POST', '/api/idle-plots', { parcel_id: 'NOPE-1', category: 'idle', reason: 'x' }, {}, 404],
+      ['flag with a bad category', 'POST', '/api/idle-plots', { parcel_id: 'FT-001', category: 'lazy', reason: 'x' }, {}, 400],
+      ['parcel status not in the list', 'PATCH', '/api/parcels/FT-001', { status: 'sold' }, { 'if-match': '"1"' }, 400],
+      ['parcel price negative', 'PATCH', '/api/parcels/FT-001', { price_wan_per_mu: -5 }, { 'if-match': '"1"' }, 400],
+      ['parcel price a string', 'PATCH', '/api/parcels/FT-001', { price_wan_per_mu: 'cheap' }, { 'if-match': '"1"' }, 400],
+      ['parcel geometry is not editable', 'PATCH', '/api/parcels/FT-001', { geometry: square(115.4, 28.7) }, { 'if-match': '"1"' }, 400],
+      ['empty parcel change', 'PATCH', '/api/parcels/FT-001', {}, { 'if-match': '"1"' }, 400],
+      ['If-Match garbage', 'PATCH', '/api/parcels/FT-001', { note: 'x' }, { 'if-match': 'DROP TABLE' }, 400],
+      ['path traversal id', 'PATCH', '/api/parcels/..%2F..%2Fetc%2Fpasswd', { note: 'x' }, { 'if-match': '"1"' }, 400],
+      ['injection in id', 'PATCH', "/api/parcels/FT-001'%20OR%20'1'='1", { note: 'x' }, { 'if-match': '"1"' }, 400],
+      ['unknown parcel', 'PATCH', '/api/parcels/FT-999', { note: 'x' }, { 'if-match': '"1"' }, 404],
+      ['draft with an unclosed ring', 'POST', '/api/zones', { name_zh: 'a', name_en: 'a', geometry: { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.7], [115.41, 28.71], [115.4, 28.71]]] } }, {}, 422],
+      ['draft with NaN', 'POST', '/api/zones', { name_zh: 'a', name_en: 'a', geometry: { type: 'Polygon', coordinates: [[[115.4, 28.7], ['NaN', 28.7], [115.41, 28.71], [115.4, 28.7]]] } }, {}, 422],
+      ['draft as a collection', 'POST', '/api/zones', { name_zh: 'a', name_en: 'a', geometry: turf.featureCollection([turf.feature(square(115.4, 28.7)), turf.feature(square(115.5, 28.7))]) }, {}, 422],
+      ['draft without a name', 'POST', '/api/zones', { name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
+      ['draft name too long', 'POST', '/api/zones', { name_zh: 'x'.repeat(201), name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
+      ['draft name an object', 'POST', '/api/zones', { name_zh: { $ne: 1 }, name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
+    ]
+    for (const [name, method, url, body, headers, status] of cases) {
+      it(name, async () => {
+        const before = await tableState(ctx.db.pool)
+        const res = await send(method, url, body, headers)
+        expect(res.statusCode, res.body).toBe(status)
+        expect(res.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } })
+        expect(await tableState(ctx.db.pool)).toEqual(before)
+      })
+    }
+  })
+}, { signedInAs: 'admin' }) // drafts are the planner's, parcels and cases the land officer's: admin may do both (server/auth/policy.ts)

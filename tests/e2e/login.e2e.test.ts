@@ -1,0 +1,68 @@
+// Browser journey of signing in: the public map has no idle plots; a land officer signs in from the
+// header, gets the internal layers, and signs out again — no page or console errors on the way
+// (the CSP must let the map run, and /api/auth/me answers the public without a 401).
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoAccount } from '../../server/auth/demo-accounts'
+import { startTestServer } from '../helpers/test-server'
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run']
+
+let server: { url: string; close(): Promise<void> }
+let browser: Browser
+let page: Page
+const problems: string[] = []
+
+const idleRow = () => page.locator('.layer-row[data-layer="idle_plots"]')
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
+  })
+  await page.goto(server.url)
+  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('signing in from the header', () => {
+  it('the public sees the map without the idle plots layer', async () => {
+    expect(await page.locator('.layer-row[data-layer="parcels"]').count()).toBe(1)
+    expect(await idleRow().count()).toBe(0)
+    const csp = (await page.request.get(server.url)).headers()['content-security-policy']
+    expect(csp).toContain("worker-src 'self' blob:")
+  })
+
+  it('a land officer signs in and the internal layers load', async () => {
+    const { email, password } = demoAccount('land_officer')
+    await page.locator('.header .login__button').click()
+    await page.locator('.login input[type="email"]').fill(email)
+    await page.locator('.login input[type="password"]').fill(password)
+    await page.locator('.login button[type="submit"]').click()
+    await page.locator('.login--signed-in[data-role="land_officer"]').waitFor({ timeout: 10_000 })
+    await idleRow().waitFor({ timeout: 20_000 })
+    const cookies = await page.context().cookies()
+    expect(cookies.find((c) => c.name === 'pa_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+    // The session survives a reload: the page asks /api/auth/me.
+    await page.reload()
+    await page.locator('.login--signed-in').waitFor({ timeout: 10_000 })
+    await idleRow().waitFor({ timeout: 20_000 })
+  })
+
+  it('signing out (a CSRF-protected write) brings the public view back', async () => {
+    await page.locator('.login--signed-in .login__button').click()
+    await expect.poll(() => idleRow().count(), { timeout: 20_000 }).toBe(0)
+    expect((await page.context().cookies()).find((c) => c.name === 'pa_session')).toBeUndefined()
+  })
+
+  it('logged no page or console errors', () => {
+    expect(problems).toEqual([])
+  })
+})

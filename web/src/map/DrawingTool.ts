@@ -1,0 +1,261 @@
+import type { Geometry, Polygon, Position } from 'geojson'
+import type maplibregl from 'maplibre-gl'
+import {
+  TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode,
+  type GeoJSONStoreFeatures, type HexColor, type SnapToCustom, type TerraDrawMouseEvent,
+} from 'terra-draw'
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
+import { buildVertexIndex, nearestVertex, type VertexIndex } from '../lib/boundary/vertexIndex'
+
+/** idle: the map pans and opens popups; draw: clicks add corners; edit: drag, insert and delete corners. */
+export type DrawingMode = 'idle' | 'draw' | 'edit'
+
+export interface DrawingState {
+  /** The shape in terra-draw's store: while drawing, with the corner under the pointer. */
+  boundary: Polygon | null
+  /** A polygon is being drawn and not closed yet. */
+  drawing: boolean
+  mode: DrawingMode
+}
+
+type Listener<T> = (value: T) => void
+
+const BOUNDARY_COLOR: HexColor = '#c2185b'
+const VERTEX_COLOR: HexColor = '#ffffff'
+const SNAP_COLOR: HexColor = '#f59f00'
+/** How close (CSS pixels) the pointer must come to a parcel corner to snap to it. */
+const SNAP_TOLERANCE_PX = 12
+/** terra-draw refuses coordinates with more decimals than the adapter keeps (9: ~0.1 mm). */
+const PRECISION = 9
+
+const roundPosition = (p: Position): Position => [Number((p[0] as number).toFixed(PRECISION)), Number((p[1] as number).toFixed(PRECISION))]
+
+/**
+ * The drawing tools, as an imperative adapter around terra-draw (created by ParkMap; React only
+ * calls these methods). One boundary at a time: a Polygon without holes, which is all terra-draw's
+ * store holds. Area is not terra-draw's business here — callers measure with GeographicLib.
+ *
+ * Two streams come out: `onChange` on every store change (for live figures, pointer moves included)
+ * and `onCommit` once per completed action (closed, corner dragged / inserted / deleted, feature
+ * deleted) — the snapshots an undo history keeps. Changes made through `setBoundary` emit `onChange`
+ * but never `onCommit`, so undo and redo do not record themselves.
+ */
+export class DrawingTool {
+  private draw: TerraDraw | null = null
+  private polygonMode: TerraDrawPolygonMode | null = null
+  private mode: DrawingMode = 'idle'
+  private silent = 0
+  private snapping = true
+  private vertexIndex: VertexIndex | null = null
+  private changeListeners: Listener<DrawingState>[] = []
+  private commitListeners: Listener<Polygon | null>[] = []
+
+  constructor(private readonly map: maplibregl.Map) {}
+
+  /** Call once the map's style has loaded: terra-draw adds its sources and layers on top. */
+  start(): void {
+    if (this.draw) return
+    const snapping = { toCustom: this.snapToCorner }
+    this.polygonMode = new TerraDrawPolygonMode({
+      snapping,
+      // Escape is the app's (a window-wide shortcut that also works when a button has focus); Enter closes.
+      keyEvents: { cancel: null, finish: 'Enter' },
+      styles: {
+        fillColor: BOUNDARY_COLOR, fillOpacity: 0.14, outlineColor: BOUNDARY_COLOR, outlineWidth: 2.5,
+        closingPointColor: VERTEX_COLOR, closingPointOutlineColor: BOUNDARY_COLOR, closingPointWidth: 6, closingPointOutlineWidth: 2.5,
+        snappingPointColor: SNAP_COLOR, snappingPointOutlineColor: VERTEX_COLOR, snappingPointWidth: 6, snappingPointOutlineWidth: 2,
+      },
+    })
+    const selectMode = new TerraDrawSelectMode({
+      keyEvents: null, // Delete and Escape are handled by the app, with undo
+      flags: {
+        polygon: {
+          feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping } },
+        },
+      },
+      styles: {
+        selectedPolygonColor: BOUNDARY_COLOR, selectedPolygonFillOpacity: 0.18, selectedPolygonOutlineColor: BOUNDARY_COLOR, selectedPolygonOutlineWidth: 3,
+        selectionPointColor: VERTEX_COLOR, selectionPointOutlineColor: BOUNDARY_COLOR, selectionPointWidth: 5, selectionPointOutlineWidth: 2.5,
+        midPointColor: BOUNDARY_COLOR, midPointOutlineColor: VERTEX_COLOR, midPointWidth: 3.5, midPointOutlineWidth: 1.5,
+      },
+    })
+    this.draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: PRECISION }),
+      modes: [this.polygonMode, selectMode],
+    })
+    this.draw.start()
+    this.draw.on('change', () => this.handleChange())
+    this.draw.on('finish', () => this.handleFinish())
+  }
+
+  getMode(): DrawingMode {
+    return this.mode
+  }
+
+  /** The tools own the pointer: ParkMap must not open popups or change the cursor. */
+  isActive(): boolean {
+    return this.mode !== 'idle'
+  }
+
+  /** The boundary as terra-draw holds it (while drawing: with the pointer's corner). */
+  getBoundary(): Polygon | null {
+    const feature = this.boundaryFeature()
+    return feature ? structuredClone(feature.geometry as Polygon) : null
+  }
+
+  /**
+   * Switches tools. `draw` starts a new polygon and takes the current one off the map (the caller's
+   * history still has it: cancelling puts it back); `edit` selects the boundary for corner editing.
+   */
+  setMode(mode: DrawingMode): void {
+    const draw = this.draw
+    if (!draw || mode === this.mode) return
+    this.quietly(() => {
+      if (mode === 'draw') {
+        draw.setMode('polygon')
+        const existing = this.boundaryFeature()
+        if (existing) draw.removeFeatures([existing.id as string])
+      } else if (mode === 'edit') {
+        draw.setMode('select')
+        const existing = this.boundaryFeature()
+        if (existing) draw.selectFeature(existing.id as string)
+      } else {
+        draw.setMode('static')
+      }
+    })
+    this.mode = mode
+    this.emitChange()
+  }
+
+  /** Escape: drops an unfinished polygon and returns to panning. The caller restores the last boundary. */
+  cancel(): void {
+    this.setMode('idle')
+  }
+
+  /** While drawing: takes back the last corner. Returns false when there is none. */
+  undoCorner(): boolean {
+    if (!this.polygonMode || this.mode !== 'draw' || !this.boundaryFeature()) return false
+    this.polygonMode.undo()
+    return true
+  }
+
+  /**
+   * Puts a boundary on the map (undo, redo, a loaded draft), or clears it. Emits onChange, not
+   * onCommit. Throws when terra-draw refuses the shape (more than one ring, unclosed…).
+   */
+  setBoundary(polygon: Polygon | null): void {
+    const draw = this.draw
+    if (!draw) return
+    this.quietly(() => {
+      if (this.mode === 'draw') {
+        draw.setMode('select')
+        this.mode = 'edit'
+      }
+      const existing = this.boundaryFeature()
+      if (existing) draw.removeFeatures([existing.id as string])
+      if (!polygon) return
+      const id = draw.getFeatureId()
+      const geometry: Polygon = { type: 'Polygon', coordinates: polygon.coordinates.map((ring) => ring.map(roundPosition)) }
+      const [result] = draw.addFeatures([{ id, type: 'Feature', geometry, properties: { mode: 'polygon' } }])
+      if (result && !result.valid) throw new Error(result.reason ?? 'terra-draw refused the boundary')
+      if (this.mode === 'edit') draw.selectFeature(id)
+    })
+    this.emitChange()
+  }
+
+  /** Removes the boundary as a user action (recorded by the caller's history). */
+  deleteBoundary(): void {
+    this.setBoundary(null)
+    this.emitCommit()
+  }
+
+  /** Corners to snap to: the parcels' (and zones') vertices. */
+  setSnapTargets(geometries: readonly (Geometry | null)[]): void {
+    this.vertexIndex = buildVertexIndex(geometries)
+  }
+
+  setSnapping(enabled: boolean): void {
+    this.snapping = enabled
+  }
+
+  onChange(listener: Listener<DrawingState>): () => void {
+    this.changeListeners.push(listener)
+    return () => {
+      this.changeListeners = this.changeListeners.filter((l) => l !== listener)
+    }
+  }
+
+  onCommit(listener: Listener<Polygon | null>): () => void {
+    this.commitListeners.push(listener)
+    return () => {
+      this.commitListeners = this.commitListeners.filter((l) => l !== listener)
+    }
+  }
+
+  destroy(): void {
+    this.changeListeners = []
+    this.commitListeners = []
+    try {
+      this.draw?.stop()
+    } catch {
+      // the map may already be gone
+    }
+    this.draw = null
+  }
+
+  private readonly snapToCorner: SnapToCustom = (event: TerraDrawMouseEvent) => {
+    if (!this.snapping || !this.vertexIndex) return undefined
+    const { containerX: x, containerY: y } = event
+    const corner = this.map.unproject([x + SNAP_TOLERANCE_PX, y - SNAP_TOLERANCE_PX])
+    const reach: [number, number] = [Math.abs(corner.lng - event.lng), Math.abs(corner.lat - event.lat)]
+    const distance = (p: Position) => {
+      const projected = this.map.project([p[0] as number, p[1] as number])
+      return Math.hypot(projected.x - x, projected.y - y)
+    }
+    return nearestVertex(this.vertexIndex, [event.lng, event.lat], reach, distance, SNAP_TOLERANCE_PX) ?? undefined
+  }
+
+  private boundaryFeature(): GeoJSONStoreFeatures | undefined {
+    return this.draw?.getSnapshot().find((f) => f.properties.mode === 'polygon' && f.geometry.type === 'Polygon')
+  }
+
+  private quietly(change: () => void): void {
+    this.silent++
+    try {
+      change()
+    } finally {
+      this.silent--
+    }
+  }
+
+  private state(): DrawingState {
+    const feature = this.boundaryFeature()
+    return {
+      boundary: feature ? structuredClone(feature.geometry as Polygon) : null,
+      drawing: Boolean(feature?.properties.currentlyDrawing),
+      mode: this.mode,
+    }
+  }
+
+  private handleChange(): void {
+    if (this.silent === 0) this.emitChange()
+  }
+
+  private handleFinish(): void {
+    if (this.silent > 0) return
+    this.emitCommit()
+    // A closed polygon goes straight to corner editing: the planner adjusts what was just drawn.
+    // Deferred: terra-draw is still inside the click that closed it.
+    if (this.mode === 'draw') queueMicrotask(() => this.setMode('edit'))
+  }
+
+  private emitChange(): void {
+    const state = this.state()
+    for (const listener of this.changeListeners) listener(state)
+  }
+
+  private emitCommit(): void {
+    const boundary = this.state().boundary
+    for (const listener of this.commitListeners) listener(boundary)
+  }
+}

@@ -68,11 +68,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
 
   for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth })
 
-  if (hasClient) await app.register(fastifyStatic, { root: webRoot, wildcard: false })
+  // wildcard (the default) looks files up per request, so a rebuild is served without a restart.
+  if (hasClient) await app.register(fastifyStatic, { root: webRoot })
 
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? ''
-    if (!hasClient || url.startsWith('/api/') || url === '/api' || req.method !== 'GET') {
+    // A missing file (it has an extension) is a 404 too: answering a stale asset with the page breaks the client.
+    if (!hasClient || url.startsWith('/api/') || url === '/api' || req.method !== 'GET' || /\.[A-Za-z0-9]+$/.test(url)) {
       return reply.status(404).send(errorBody('not_found', `no route ${req.method} ${url}`))
     }
     // Client-side routes (shared parcel sheets, …) all load the single-page app.

@@ -43,9 +43,12 @@ export function cookieSettings(opts: AuthOptions): CookieSettings {
   return { secure: opts.secureCookies, maxSeconds: opts.session.maxSeconds }
 }
 
+/** @fastify/static's routes: per-file ones carry their root; the wildcard one (files looked up per request) is `/*`. */
 function isClientFile(route: RouteOptions, webRoot: string | undefined): boolean {
+  if (webRoot === undefined) return false
+  if (route.url === '/*') return true
   const root = (route.config as { rootPath?: string } | undefined)?.rootPath
-  return webRoot !== undefined && root !== undefined && path.resolve(root) === path.resolve(webRoot)
+  return root !== undefined && path.resolve(root) === path.resolve(webRoot)
 }
 
 /** The policy row of a route being registered; a route missing from POLICY stops the start-up. */

@@ -14,11 +14,40 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
 // bigint counts → number (row counts never approach 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 
+/**
+ * pglite-socket can answer a failed extended-protocol statement with one message too many, so the
+ * client that saw an error is out of step with the server from then on (its next answers belong to
+ * earlier questions). Such a client is closed when it goes back to the pool and a fresh one takes
+ * its place; closing the socket also rolls back anything it left open (pglite-socket's detach).
+ * pool.query() already discards a client after an error; this covers explicitly held clients
+ * (transactions), whose ROLLBACK would otherwise leave the connection poisoned.
+ */
+function discardClientsAfterErrors(pool: pg.Pool): void {
+  const failed = new WeakSet<pg.PoolClient>()
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown
+    ;(client as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args)
+      if (result instanceof Promise) result.catch(() => failed.add(client as pg.PoolClient))
+      return result
+    }
+  })
+  // 'release' is emitted before the pool decides to keep the client; an ending client is dropped.
+  pool.on('release', (_err, client) => {
+    if (!failed.has(client)) return
+    // Its late, out-of-step answers are expected now: not worth an error in the log.
+    client.removeAllListeners('error')
+    client.on('error', () => undefined)
+    void client.end().catch(() => undefined)
+  })
+}
+
 /** A pool on a given URL. `max: 1` is mandatory for the embedded database (single session). */
 export function poolFor(url: string, kind: DatabaseKind): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: kind === 'embedded' ? 1 : 10 })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('database pool error:', err.message))
+  if (kind === 'embedded') discardClientsAfterErrors(pool)
   return pool
 }
 

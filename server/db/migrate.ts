@@ -20,6 +20,32 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -4), sql: fs.readFileSync(path.join(dir, f), 'utf8') }))
 }
 
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`
+
+/**
+ * Applies, on this client and inside the caller's transaction, the migrations not yet recorded
+ * in `schema_migrations`; returns the versions applied. For restore, which rebuilds the schema
+ * and reloads the data as one transaction.
+ */
+export async function applyMigrations(client: pg.PoolClient, migrations: Migration[]): Promise<number[]> {
+  await client.query(MIGRATIONS_TABLE)
+  const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations')
+  const done = new Set(rows.map((r) => r.version))
+  const applied: number[] = []
+  for (const m of migrations) {
+    if (done.has(m.version)) continue
+    try {
+      await client.query(m.sql)
+    } catch (err) {
+      throw new Error(`migration ${m.version}_${m.name} failed: ${(err as Error).message}`)
+    }
+    await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
+    applied.push(m.version)
+  }
+  return applied
+}
+
 /**
  * Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction,
  * and returns the versions applied. PostGIS is created first (it is not part of a migration
@@ -27,23 +53,16 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(pool: pg.Pool, migrations = listMigrations()): Promise<number[]> {
   await pool.query('CREATE EXTENSION IF NOT EXISTS postgis')
-  await pool.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
-  const { rows } = await pool.query<{ version: number }>('SELECT version FROM schema_migrations')
-  const done = new Set(rows.map((r) => r.version))
   const applied: number[] = []
   for (const m of migrations) {
-    if (done.has(m.version)) continue
     const client = await pool.connect()
     try {
       await client.query('BEGIN')
-      await client.query(m.sql)
-      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name])
+      applied.push(...(await applyMigrations(client, [m])))
       await client.query('COMMIT')
-      applied.push(m.version)
     } catch (err) {
       await client.query('ROLLBACK')
-      throw new Error(`migration ${m.version}_${m.name} failed: ${(err as Error).message}`)
+      throw err
     } finally {
       client.release()
     }

@@ -28,6 +28,20 @@ export interface AppOptions {
 
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024
 
+/**
+ * PostgreSQL errors that mean the caller's data was refused, not that the server failed: SQLSTATE
+ * class 22 (data exception: a NUL character, a malformed date) and class 23 (a constraint). The
+ * routes validate first; this is the backstop, with messages that name no table or SQL.
+ */
+function databaseClientError(err: unknown): { status: number; code: string; message: string } | undefined {
+  const sqlstate = (err as { code?: unknown }).code
+  if (typeof sqlstate !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(sqlstate)) return undefined
+  if (sqlstate === '23505') return { status: 409, code: 'conflict', message: 'that already exists' }
+  if (sqlstate === '23503') return { status: 422, code: 'invalid_reference', message: 'a value refers to something that does not exist' }
+  if (sqlstate.startsWith('23')) return { status: 422, code: 'invalid_value', message: 'a value breaks a rule of the data (an allowed range or combination)' }
+  return { status: 400, code: 'invalid_value', message: 'a value has characters or a format the database refuses (e.g. a NUL character)' }
+}
+
 /** Builds the HTTP app over an open database. Holds no state between requests. */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -50,6 +64,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     if (err.validation) {
       return reply.status(400).send(errorBody('bad_request', `invalid request: ${err.message}`))
     }
+    const fromDatabase = databaseClientError(err)
+    if (fromDatabase) return reply.status(fromDatabase.status).send(errorBody(fromDatabase.code, fromDatabase.message))
     const status = err.statusCode ?? 500
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, body too large, wrong content type): their messages are safe.

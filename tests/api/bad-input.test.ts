@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest'
+import { forEachDatabase } from '../helpers/databases'
+import { tableState } from '../helpers/table-state'
+
+/**
+ * Issue 3's bad-input suite: every case gets a 4xx with a JSON error, and every data table's row
+ * count and checksum are the same afterwards. Signed in as admin, so the refusal is the input's
+ * fault and never the role's.
+ */
+
+type Case = { name: string; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; body?: unknown; raw?: string; headers?: Record<string, string> }
+
+const square = { type: 'Polygon', coordinates: [[[115.39, 28.69], [115.4, 28.69], [115.4, 28.7], [115.39, 28.7], [115.39, 28.69]]] }
+const bowtie = { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.71], [115.41, 28.7], [115.4, 28.71], [115.4, 28.7]]] }
+const unclosed = { type: 'Polygon', coordinates: [[[115.39, 28.69], [115.4, 28.69], [115.4, 28.7], [115.39, 28.7]]] }
+const holeOutside = { type: 'Polygon', coordinates: [square.coordinates[0], [[115.5, 28.5], [115.51, 28.5], [115.51, 28.51], [115.5, 28.5]]] }
+const spike = { type: 'Polygon', coordinates: [[[115.39, 28.69], [115.4, 28.69], [115.39, 28.69], [115.39, 28.7], [115.39, 28.69]]] }
+
+/** A polygon ring of n vertices, as JSON text (built as text: a million-vertex object is slow to stringify). */
+function ringText(n: number): string {
+  const parts: string[] = []
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * i) / n
+    parts.push(`[${(115.4 + 0.01 * Math.cos(a)).toFixed(7)},${(28.7 + 0.01 * Math.sin(a)).toFixed(7)}]`)
+  }
+  parts.push(parts[0]!)
+  return `{"type":"Polygon","coordinates":[[${parts.join(',')}]]}`
+}
+
+const INJECTIONS = ["' OR '1'='1", "x'; DROP TABLE parcels; --", '1; DELETE FROM zones', '"; SELECT pg_sleep(5); --', '\u0000', '../../etc/passwd']
+
+const draft = (geometry: unknown, extra: Record<string, unknown> = {}) => ({ name_zh: '方案', name_en: 'draft', geometry, ...extra })
+
+const CASES: Case[] = [
+  // broken JSON and wrong content
+  { name: 'broken JSON', method: 'POST', url: '/api/analysis/area', raw: '{"type":"Polygon",' },
+  { name: 'JSON that is a number', method: 'POST', url: '/api/analysis/area', raw: '42' },
+  { name: 'JSON null', method: 'POST', url: '/api/zones', raw: 'null' },
+  { name: 'form-encoded body', method: 'POST', url: '/api/zones', raw: 'name_zh=a&name_en=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  { name: 'broken JSON on an edit', method: 'PATCH', url: '/api/parcels/FT-001', raw: '{"note":', headers: { 'if-match': '"1"' } },
+  // wrong types
+  { name: 'limit not a number', method: 'GET', url: '/api/layers/parcels/features?limit=ten' },
+  { name: 'year not a number', method: 'GET', url: '/api/metrics/per-mu?year=twenty' },
+  { name: 'year out of range', method: 'GET', url: '/api/metrics/per-mu?year=1800' },
+  { name: 'layers not an array', method: 'POST', url: '/api/analysis/overlap', body: { geometry: square, layers: 'parcels' } },
+  { name: 'status a number', method: 'PATCH', url: '/api/parcels/FT-001', body: { status: 3 }, headers: { 'if-match': '"1"' } },
+  { name: 'price a string', method: 'PATCH', url: '/api/parcels/FT-001', body: { price_wan_per_mu: 'cheap' }, headers: { 'if-match': '"1"' } },
+  { name: 'name an array', method: 'POST', url: '/api/zones', body: draft(square, { name_zh: ['a'] }) },
+  { name: 'grading weights as strings', method: 'PUT', url: '/api/metrics/grading', body: { version: 1, weights: 'heavy' } },
+  { name: 'unknown field', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 'FT-001', category: 'idle', reason: 'x', is_admin: true } },
+  { name: 'email not an email', method: 'POST', url: '/api/admin/users', body: { email: 'nobody', password: 'a-long-password-1', role: 'planner' } },
+  { name: 'unknown role', method: 'POST', url: '/api/admin/users', body: { email: 'x@example.org', password: 'a-long-password-1', role: 'superuser' } },
+  // invalid geometry
+  { name: 'self-intersecting draft', method: 'POST', url: '/api/zones', body: draft(bowtie) },
+  { name: 'self-intersecting overlap boundary', method: 'POST', url: '/api/analysis/overlap', body: { geometry: bowtie, layers: ['parcels'] } },
+  { name: 'unclosed ring (area)', method: 'POST', url: '/api/analysis/area', body: unclosed },
+  { name: 'unclosed ring (draft)', method: 'POST', url: '/api/zones', body: draft(unclosed) },
+  { name: 'hole outside its shell', method: 'POST', url: '/api/zones', body: draft(holeOutside) },
+  { name: 'spike (collapsed ring)', method: 'POST', url: '/api/zones', body: draft(spike) },
+  { name: 'a point as a boundary', method: 'POST', url: '/api/zones', body: draft({ type: 'Point', coordinates: [115.4, 28.7] }) },
+  { name: 'empty coordinates', method: 'POST', url: '/api/analysis/area', body: { type: 'Polygon', coordinates: [] } },
+  { name: 'geometry type misspelt', method: 'POST', url: '/api/analysis/area', body: { type: 'polygon', coordinates: square.coordinates } },
+  { name: 'NaN coordinate', method: 'POST', url: '/api/zones', body: draft({ type: 'Polygon', coordinates: [[[115.39, 28.69], ['NaN', 28.69], [115.4, 28.7], [115.39, 28.69]]] }) },
+  { name: 'null coordinate', method: 'POST', url: '/api/analysis/area', body: { type: 'Polygon', coordinates: [[[115.39, 28.69], [null, 28.69], [115.4, 28.7], [115.39, 28.69]]] } },
+  { name: 'latitude 91', method: 'POST', url: '/api/zones', body: draft({ type: 'Polygon', coordinates: [[[115.39, 91], [115.4, 91], [115.4, 89], [115.39, 91]]] }) },
+  { name: 'longitude 181', method: 'POST', url: '/api/analysis/area', body: { type: 'Polygon', coordinates: [[[181, 28.69], [181.1, 28.69], [181.1, 28.7], [181, 28.69]]] } },
+  { name: 'projected metres instead of degrees', method: 'POST', url: '/api/zones', body: draft({ type: 'Polygon', coordinates: [[[38500000, 3175000], [38501000, 3175000], [38501000, 3176000], [38500000, 3175000]]] }) },
+  { name: 'bbox out of range', method: 'GET', url: '/api/layers/parcels/features?bbox=-190,0,10,10' },
+  { name: 'bbox with NaN', method: 'GET', url: '/api/layers/parcels/features?bbox=NaN,0,10,10' },
+  // sizes
+  { name: '100,001 vertices', method: 'POST', url: '/api/analysis/area', raw: ringText(100_001) },
+  { name: '1,000,000 vertices', method: 'POST', url: '/api/zones', raw: `{"name_zh":"a","name_en":"a","geometry":${ringText(1_000_000)}}` },
+  { name: 'a 6 MB body', method: 'POST', url: '/api/analysis/overlap', raw: `{"layers":["parcels"],"pad":"${'x'.repeat(6 * 1024 * 1024)}"}` },
+  { name: 'a 20 KB grading body', method: 'PUT', url: '/api/metrics/grading', raw: `{"version":1,"pad":"${'x'.repeat(20 * 1024)}"}` },
+  { name: 'a 1 MB note', method: 'PATCH', url: '/api/parcels/FT-001', body: { note: 'x'.repeat(1024 * 1024) }, headers: { 'if-match': '"1"' } },
+  // path traversal and injection in ids and query fields
+  { name: 'traversal in a layer id', method: 'GET', url: '/api/layers/..%2F..%2Fetc%2Fpasswd/features' },
+  { name: 'traversal in a parcel id', method: 'PATCH', url: '/api/parcels/..%2F..%2Fusers', body: { note: 'x' }, headers: { 'if-match': '"1"' } },
+  { name: 'traversal in a draft id', method: 'PUT', url: '/api/zones/..%2Fapproved-boundary', body: { note: 'x' }, headers: { 'if-match': '"1"' } },
+  { name: 'traversal in a public parcel id', method: 'GET', url: '/api/public/parcels/..%2F..%2Fadmin%2Fusers' },
+  { name: 'traversal in a history id', method: 'GET', url: '/api/zones/..%2F..%2Fusers/history' },
+  { name: 'a 300-character id', method: 'GET', url: `/api/public/parcels/${'A'.repeat(300)}` },
+  { name: 'If-Match with SQL', method: 'PATCH', url: '/api/parcels/FT-001', body: { note: 'x' }, headers: { 'if-match': "1 OR 1=1" } },
+  ...INJECTIONS.flatMap((inj): Case[] => [
+    { name: `injection in a layer id: ${JSON.stringify(inj)}`, method: 'GET', url: `/api/layers/${encodeURIComponent(inj)}/features` },
+    { name: `injection in bbox: ${JSON.stringify(inj)}`, method: 'GET', url: `/api/layers/parcels/features?bbox=${encodeURIComponent(inj)}` },
+    { name: `injection in limit: ${JSON.stringify(inj)}`, method: 'GET', url: `/api/layers/parcels/features?limit=${encodeURIComponent(inj)}` },
+    { name: `injection in year: ${JSON.stringify(inj)}`, method: 'GET', url: `/api/metrics/per-mu?year=${encodeURIComponent(inj)}` },
+    { name: `injection in a parcel id: ${JSON.stringify(inj)}`, method: 'PATCH', url: `/api/parcels/${encodeURIComponent(inj)}`, body: { note: 'x' }, headers: { 'if-match': '"1"' } },
+    { name: `injection in a flagged parcel id: ${JSON.stringify(inj)}`, method: 'POST', url: '/api/idle-plots', body: { parcel_id: inj, category: 'idle', reason: 'x' } },
+    { name: `injection in a status: ${JSON.stringify(inj)}`, method: 'PATCH', url: '/api/parcels/FT-001', body: { status: inj }, headers: { 'if-match': '"1"' } },
+    { name: `injection in a layer list: ${JSON.stringify(inj)}`, method: 'POST', url: '/api/analysis/overlap', body: { geometry: square, layers: [inj] } },
+    { name: `injection in ref ids: ${JSON.stringify(inj)}`, method: 'POST', url: '/api/analysis/overlap', body: { ref: { layer: 'zones', ids: [inj] }, layers: ['parcels'] } },
+    { name: `injection in a public parcel id: ${JSON.stringify(inj)}`, method: 'GET', url: `/api/public/parcels/${encodeURIComponent(inj)}` },
+  ]),
+]
+
+forEachDatabase(
+  (ctx) => {
+    describe(`${CASES.length} bad inputs: 4xx, a JSON error, and no table changed`, () => {
+      for (const c of CASES) {
+        it(c.name, async () => {
+          const before = await tableState(ctx.db.pool)
+          const payload = c.raw ?? (c.body === undefined ? undefined : JSON.stringify(c.body))
+          const res = await ctx.app.inject({
+            method: c.method,
+            url: c.url,
+            payload,
+            headers: { ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...c.headers },
+          })
+          expect(res.statusCode, `${res.statusCode} ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400)
+          expect(res.statusCode).toBeLessThan(500)
+          const body = res.json() as { error: { code: string; message: string } }
+          expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) })
+          // safe messages: may name the bad value, but none of our SQL, no stack, no server paths
+          const ours = INJECTIONS.reduce((m, inj) => m.split(inj).join('<input>'), body.error.message)
+          expect(ours).not.toMatch(/\bFROM (parcels|zones|users|audit_log)\b|ST_\w+\(|jsonb_|\$1|node_modules|\/work\/|at .+\(.+:\d+:\d+\)/)
+          expect(await tableState(ctx.db.pool)).toEqual(before)
+        })
+      }
+    })
+
+    it('SQL in a free-text field is stored as text, verbatim, and touches nothing else', async () => {
+      const { rows } = await ctx.db.pool.query<{ version: number }>(`SELECT version FROM parcels WHERE id = 'FT-002'`)
+      const text = INJECTIONS.filter((s) => !s.includes('\u0000')).join(' | ')
+      const res = await ctx.app.inject({ method: 'PATCH', url: '/api/parcels/FT-002', payload: { note: text }, headers: { 'if-match': `"${rows[0]!.version}"` } })
+      expect(res.statusCode, res.body).toBe(200)
+      const after = await ctx.db.pool.query<{ note: string; n: number }>(`SELECT note, (SELECT count(*)::int FROM zones) AS n FROM parcels WHERE id = 'FT-002'`)
+      expect(after.rows[0]!.note).toBe(text)
+      expect(after.rows[0]!.n).toBeGreaterThan(0)
+    })
+  },
+  { signedInAs: 'admin' },
+)
+
+it('the suite has at least 40 cases', () => {
+  expect(CASES.length).toBeGreaterThanOrEqual(40)
+})

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
 import { Conflict, NotFound } from '../errors'
 import { appendAudit } from './audit'
-import { assignments, lockAtVersion, snapshot } from './versioned-row'
+import { snapshot, updateAtVersion } from './versioned-row'
 
 export type IdleCategory = 'idle' | 'low_efficiency'
 export type IdleStage = 'flagged' | 'disposing' | 'revitalised'
@@ -63,13 +63,7 @@ export type CaseChanges = Partial<Record<(typeof CASE_EDITABLE)[number], unknown
 
 /** Moves a case on (disposal chosen, disposing, revitalised) at `expected` version; the parcel follows. */
 export async function advanceCase(client: pg.PoolClient, id: string, expected: number, changes: CaseChanges, actor: string) {
-  const before = await lockAtVersion(client, 'idle_plots', id, expected)
-  const values: unknown[] = []
-  const sets = assignments(changes, CASE_EDITABLE, values)
-  values.push(id)
-  await client.query(`UPDATE idle_plots SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $${values.length}`, values)
-  const after = (await snapshot(client, 'idle_plots', id))!
-  await appendAudit(client, { actor, action: 'advance', entity: 'idle_plots', entityId: id, before, after })
+  const after = await updateAtVersion(client, { table: 'idle_plots', id, expected, changes, allowed: CASE_EDITABLE, actor, action: 'advance' })
   await followParcel(client, String(after.parcel_id), parcelStatusFor(after.stage as IdleStage, after.category as IdleCategory), actor, id)
   return after
 }

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { Conflict, NotFound } from '../errors'
+import { appendAudit } from './audit'
 
 /** Tables whose rows are edited through the API: each has `id`, `version`, `updated_at`. */
 export type EditableTable = 'zones' | 'parcels' | 'idle_plots' | 'projects' | 'chemical_clusters'
@@ -41,4 +42,26 @@ export function assignments(changes: Record<string, unknown>, allowed: readonly 
     out.push(`${pg.escapeIdentifier(column)} = $${values.length}`)
   }
   return out
+}
+
+/**
+ * The whole optimistic edit of one row: lock it at the version the client saw (409 if stale),
+ * apply the allowed changes, bump the version, and audit before/after — in the caller's transaction.
+ * Returns the row after the change.
+ */
+export async function updateAtVersion(
+  client: pg.PoolClient,
+  edit: { table: EditableTable; id: string; expected: number; changes: Record<string, unknown>; allowed: readonly string[]; actor: string; action: string },
+): Promise<Record<string, unknown>> {
+  const before = await lockAtVersion(client, edit.table, edit.id, edit.expected)
+  const values: unknown[] = []
+  const sets = assignments(edit.changes, edit.allowed, values)
+  values.push(edit.id)
+  await client.query(
+    `UPDATE ${pg.escapeIdentifier(edit.table)} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $${values.length}`,
+    values,
+  )
+  const after = (await snapshot(client, edit.table, edit.id))!
+  await appendAudit(client, { actor: edit.actor, action: edit.action, entity: edit.table, entityId: edit.id, before, after })
+  return after
 }

@@ -1,9 +1,9 @@
 /**
  * Loads a county layout into the park schema: one bench zone covering it, the enterprises, the
- * parcels. Batched `INSERT … SELECT FROM unnest($n::type[])` with geometry sent as hex EWKB (the
- * cheapest text form for PostGIS to parse) in a text[] cast per element — a `geometry[]` literal
- * would need PostGIS's array delimiter, ':', which node-postgres does not use; the parcels' secondary indexes are dropped for the
- * load and rebuilt after, which is several times faster than maintaining a GiST index row by row.
+ * parcels. Batched `INSERT … SELECT FROM unnest($n::text[])`, geometry as hex EWKB (no decimal
+ * text to parse) cast per element: a `geometry[]` literal would need PostGIS's array delimiter,
+ * ':', which node-postgres does not write. The parcels' secondary indexes are dropped for the load
+ * and built once after it, rather than updated row by row.
  */
 import pg from 'pg'
 import { COUNTY_BBOX, type CountyLayout } from './county-layout'

@@ -69,7 +69,7 @@ export async function explainStatement(pool: pg.Pool, text: string, values: unkn
     if (n['Relation Name']) {
       const using = n['Index Name'] ? ` using ${n['Index Name']}` : ''
       // Rows are per loop (per worker, per outer row): the total is what was read.
-      const rows = (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1)
+      const rows = Math.round((n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1))
       scans.push(`${n['Parallel Aware'] ? 'Parallel ' : ''}${n['Node Type']}${using} on ${n['Relation Name']} (${rows} rows)`)
     }
     if (n['Workers Launched'] !== undefined) scans.push(`${n['Node Type']} (${n['Workers Launched']} workers)`)

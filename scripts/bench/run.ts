@@ -23,7 +23,6 @@ import { signInBenchPlanner } from './bench-session'
 import { benchFeatures, featuresStatement } from './features-bench'
 import { benchLiveArea } from './live-area-bench'
 import { loadAverage, machineInfo } from './machine'
-import { candidateOverlapQuery } from './overlap-candidate'
 import { benchHttpFloor, benchOverlap, rawOverlapStatement, type OverlapBenchResult } from './overlap-bench'
 import { consoleSummary, renderReport, type BenchResults } from './report'
 import { DRAWN_BOUNDARIES, FEATURES_BBOX, LIVE_AREA_POLYGON } from './subjects'
@@ -55,18 +54,17 @@ type Measurements = Pick<BenchResults, 'overlap' | 'httpFloor' | 'explain' | 'fe
 /** Every timed part, in order; `runs` is for the medium boundary, the others scale from it. */
 async function measure(db: OpenBenchDatabase, baseUrl: string, planner: Record<string, string>, runs: number): Promise<Measurements> {
   const warmup = Math.max(5, Math.round(runs / 10))
-  const candidateSql = candidateOverlapQuery(findLayer('parcels')!, SUBJECT_FROM_GEOJSON, false)
   const overlap: OverlapBenchResult[] = []
   for (const boundary of DRAWN_BOUNDARIES) {
     const r = Math.max(20, Math.round(runs * boundary.runShare))
-    overlap.push(await benchOverlap(db.pool, baseUrl, boundary, { warmup, runs: r, headers: planner, candidateSql }))
+    overlap.push(await benchOverlap(db.pool, baseUrl, boundary, { warmup, runs: r, headers: planner }))
     console.log(`overlap ${boundary.name}: ${r} runs done`)
   }
   const httpFloor = await benchHttpFloor(baseUrl, planner, warmup, runs)
   const statement = rawOverlapStatement(DRAWN_BOUNDARIES.find((b) => b.headline)!.geometry)
   const explain = {
     current: await explainStatement(db.pool, statement.text, statement.values),
-    candidate: await explainStatement(db.pool, candidateSql, statement.values),
+    candidate: null,
   }
   // ≈100 ms a request on a busy server: fewer runs.
   const featureRuns = { bbox: FEATURES_BBOX, warmup: Math.round(warmup / 2), runs: Math.max(20, Math.round(runs * 0.3)) }

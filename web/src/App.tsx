@@ -3,10 +3,12 @@ import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { FeaturePopup } from './components/FeaturePopup'
 import { Header } from './components/Header'
+import { AnalysisPanel } from './components/analysis/AnalysisPanel'
 import { LayerPanel } from './components/LayerPanel'
 import { PerMuProvider } from './components/perMu/PerMuContext'
 import { PerMuDrawer } from './components/perMu/PerMuDrawer'
 import { ThemePanel } from './components/perMu/ThemePanel'
+import { SideTabs } from './components/SideTabs'
 import { StatusBar } from './components/StatusBar'
 import { useMapSync } from './hooks/useMapSync'
 import { useParkData } from './hooks/useParkData'
@@ -79,9 +81,16 @@ export function App() {
       <div className="app" data-map-ready={mapReady ? 'true' : 'false'}>
         <Header onSessionChange={onSessionChange} />
         <main className="app__body">
-          <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit}>
-            <ThemePanel />
-          </LayerPanel>
+          <SideTabs label={t('analysis.tab.label')} tabs={[
+            { id: 'layers', label: t('analysis.tab.layers'), render: () => (
+              <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit}>
+                <ThemePanel />
+              </LayerPanel>
+            ) },
+            { id: 'analysis', label: t('analysis.tab.analysis'), wide: true, render: (active) => (
+              <AnalysisPanel parkMap={parkMap} active={active} sessionVersion={sessionVersion} onZonesChanged={retry} />
+            ) },
+          ]} />
           <div className="map-area">
             <div ref={container} className="map" />
             <StatusBar data={data} />

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import './SideTabs.css'
 
 export interface SideTab {
   id: string

@@ -28,6 +28,27 @@ export interface BoundaryDrawing {
   load: (polygon: Polygon | null) => void
 }
 
+const STORAGE_KEY = 'parkAtlas.boundary'
+
+/** The boundary of the last visit: a reload or a closed tab must not lose a planner's drawing. */
+function savedBoundary(): Polygon | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Polygon | null
+    return value?.type === 'Polygon' && Array.isArray(value.coordinates) ? value : null
+  } catch {
+    return null // storage blocked, or not ours
+  }
+}
+
+function saveBoundary(boundary: Polygon | null): void {
+  try {
+    if (boundary) localStorage.setItem(STORAGE_KEY, JSON.stringify(boundary))
+    else localStorage.removeItem(STORAGE_KEY)
+  } catch {
+    // not kept; the drawing still works for this visit
+  }
+}
+
 /** Keys typed into a form field are the field's, not the map's. */
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
@@ -41,7 +62,7 @@ function isTyping(target: EventTarget | null): boolean {
  * Shortcuts are live only while `active` (the analysis panel is shown).
  */
 export function useBoundaryDrawing(parkMap: ParkMap | null, active: boolean): BoundaryDrawing {
-  const [history, setHistory] = useState<History<Polygon | null>>(() => createHistory<Polygon | null>(null))
+  const [history, setHistory] = useState<History<Polygon | null>>(() => createHistory<Polygon | null>(savedBoundary()))
   const [live, setLive] = useState<{ boundary: Polygon | null; drawing: boolean; mode: DrawingMode }>({ boundary: null, drawing: false, mode: 'idle' })
   const [snapping, setSnappingState] = useState(true)
   const historyRef = useRef(history)
@@ -50,6 +71,8 @@ export function useBoundaryDrawing(parkMap: ParkMap | null, active: boolean): Bo
 
   useEffect(() => {
     if (!tool) return
+    // The boundary kept from the last visit goes back on the map (queued until the map has loaded).
+    if (historyRef.current.present) tool.setBoundary(historyRef.current.present)
     const offChange = tool.onChange(setLive)
     const offCommit = tool.onCommit((boundary) => setHistory((h) => record(h, boundary)))
     return () => {
@@ -57,6 +80,8 @@ export function useBoundaryDrawing(parkMap: ParkMap | null, active: boolean): Bo
       offCommit()
     }
   }, [tool])
+
+  useEffect(() => saveBoundary(history.present), [history.present])
 
   const apply = useCallback((next: History<Polygon | null>) => {
     setHistory(next)

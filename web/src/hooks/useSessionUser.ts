@@ -6,14 +6,15 @@ import { fetchMe, type SessionUser } from '../lib/session'
  * sign-out). `undefined` while asking, `null` for the public.
  */
 export function useSessionUser(sessionVersion: number): SessionUser | null | undefined {
-  const [user, setUser] = useState<SessionUser | null | undefined>(undefined)
+  const [answer, setAnswer] = useState<{ version: number; user: SessionUser | null } | null>(null)
   useEffect(() => {
     const abort = new AbortController()
-    setUser(undefined)
     fetchMe(abort.signal)
-      .then((me) => !abort.signal.aborted && setUser(me))
-      .catch(() => !abort.signal.aborted && setUser(null))
+      .then((user) => !abort.signal.aborted && setAnswer({ version: sessionVersion, user }))
+      .catch(() => !abort.signal.aborted && setAnswer({ version: sessionVersion, user: null }))
     return () => abort.abort()
   }, [sessionVersion])
-  return user
+  // An answer about the previous session is no answer: in the render right after signing out, the old
+  // role must not let a request for internal figures go out.
+  return answer?.version === sessionVersion ? answer.user : undefined
 }

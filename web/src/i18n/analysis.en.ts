@@ -2,16 +2,17 @@ import type { AnalysisResources } from './analysis.zh-CN'
 
 /** Boundary drawing and analysis (planner) strings in English; typed against the Chinese so no key is missing. */
 export const analysisEn: AnalysisResources = {
-  tab: { layers: 'Layers', analysis: 'Analysis' },
+  tab: { label: 'Sidebar', layers: 'Layers', analysis: 'Analysis' },
   draw: {
     title: 'Boundary',
     draw: 'Draw', drawTitle: 'Draw a new boundary: click corner by corner, click the first corner or press Enter to close',
-    edit: 'Edit corners', editTitle: 'Drag a corner to move it; drag a midpoint to insert one; right-click a corner to delete it',
+    edit: 'Edit', editTitle: 'Drag a corner to move it; drag a midpoint to insert one; right-click a corner to delete it',
     done: 'Done', doneTitle: 'Stop drawing or editing and browse the map again (Esc)',
     undo: 'Undo', undoTitle: 'Undo (Ctrl+Z)',
     redo: 'Redo', redoTitle: 'Redo (Ctrl+Shift+Z)',
     delete: 'Delete', deleteTitle: 'Delete the boundary (undoable)',
     snap: 'Snap to parcel corners',
+    zoom: 'Zoom to the boundary',
     hintEmpty: 'Nothing drawn yet. Press Draw, then click on the map corner by corner; click the first corner or press Enter to close. Or open a saved rezoning draft below.',
     hintDrawing: 'Click to add a corner · click the first corner or press Enter to close · Backspace takes back a corner · Esc cancels',
     hintEdit: 'Drag corners · drag a midpoint to insert a corner · right-click a corner to delete it · Delete removes the boundary · Esc when done',
@@ -38,6 +39,7 @@ export const analysisEn: AnalysisResources = {
     running: 'Analysing {{count}} layers…',
     needBoundary: 'Draw and close a boundary first, or choose a saved draft.',
     needLayers: 'Choose at least one layer.',
+    invalid: 'The boundary crosses itself and cannot be analysed; move the corners first.',
     subjectArea: 'Subject area {{mu}} ({{ha}} ha)',
     column: { name: 'Name / ID', class: 'Class', mu: 'Overlap (mu)', share: 'Share' },
     shareHelp: 'Share of the feature inside the boundary',
@@ -49,6 +51,7 @@ export const analysisEn: AnalysisResources = {
     clear: 'Clear results',
     notLoaded: '{{count}} result features are not in the map data loaded here and could not be highlighted.',
     focus: 'Show on the map',
+    stale: 'The boundary changed after this analysis: the results below are for the old one. Run it again.',
   },
   chemical: {
     title: 'Report question',
@@ -103,6 +106,8 @@ export const analysisEn: AnalysisResources = {
     csvNote: 'Illustrative data, not surveyed; points numbered clockwise from the north-west corner.',
     colNo: 'Point', colX: 'X (northing, m)', colY: 'Y (easting, m)', colSide: 'Side (m)',
     failed: 'Export failed: {{message}}',
+    crsLine: '{{count}} boundary points · CGCS2000 3° Gauss-Krüger · central meridian {{cm}}°E · EPSG:{{epsg}}',
+    csvFile: 'boundary-points',
   },
   access: {
     checking: 'Checking who is signed in…',

@@ -1,15 +1,16 @@
 /** 边界绘制与分析（规划）面板的文字。Keys mirror analysis.en.ts. */
 export const analysisZhCN = {
-  tab: { layers: '图层', analysis: '分析' },
+  tab: { label: '侧栏', layers: '图层', analysis: '分析' },
   draw: {
     title: '绘制边界',
     draw: '绘制', drawTitle: '绘制新边界：在地图上逐点单击，单击起点或按 Enter 闭合',
-    edit: '编辑节点', editTitle: '拖动节点修改；拖动边中点插入节点；右键单击节点删除',
+    edit: '编辑', editTitle: '拖动节点修改；拖动边中点插入节点；右键单击节点删除',
     done: '完成', doneTitle: '结束绘制或编辑，恢复地图浏览（Esc）',
     undo: '撤销', undoTitle: '撤销（Ctrl+Z）',
     redo: '重做', redoTitle: '重做（Ctrl+Shift+Z）',
     delete: '删除', deleteTitle: '删除边界（可撤销）',
     snap: '吸附地块角点',
+    zoom: '缩放至边界',
     hintEmpty: '尚未绘制边界。点击“绘制”，在地图上逐点单击，单击起点或按 Enter 闭合；也可打开下方已保存的调区方案。',
     hintDrawing: '单击添加节点 · 单击起点或按 Enter 闭合 · Backspace 撤销上一点 · Esc 取消',
     hintEdit: '拖动节点修改 · 拖动边中点插入节点 · 右键单击节点删除 · Delete 删除边界 · Esc 完成',
@@ -36,6 +37,7 @@ export const analysisZhCN = {
     running: '正在分析 {{count}} 个图层…',
     needBoundary: '请先绘制并闭合边界，或选择一个已保存的方案。',
     needLayers: '请至少选择一个图层。',
+    invalid: '边界自相交，无法分析；请先调整节点。',
     subjectArea: '分析对象面积 {{mu}}（{{ha}} 公顷）',
     column: { name: '名称 / 编号', class: '关系', mu: '重叠（亩）', share: '要素占比' },
     shareHelp: '要素面积落在边界内的比例',
@@ -47,6 +49,7 @@ export const analysisZhCN = {
     clear: '清除结果',
     notLoaded: '{{count}} 个结果要素不在已加载的地图数据中，未能高亮。',
     focus: '在地图上定位',
+    stale: '边界在分析后已改动，下面是改动前的结果；请重新运行分析。',
   },
   chemical: {
     title: '报告问题',
@@ -101,6 +104,8 @@ export const analysisZhCN = {
     csvNote: '示意数据，非测绘成果；点号自西北角起顺时针编号。',
     colNo: '点号', colX: 'X（北坐标，米）', colY: 'Y（东坐标，米）', colSide: '边长（米）',
     failed: '导出失败：{{message}}',
+    crsLine: '{{count}} 个界址点 · CGCS2000 3度带 · 中央经线 {{cm}}°E · EPSG:{{epsg}}',
+    csvFile: '界址点坐标表',
   },
   access: {
     checking: '正在确认登录状态…',

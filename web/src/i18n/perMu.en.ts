@@ -29,6 +29,12 @@ export const perMuEn: PerMuResources = {
     rank: 'Rank', firm: 'Firm', grade: 'Grade', mu: 'Land held', tax_per_mu: 'Tax / mu', revenue_per_mu: 'Revenue / mu',
     value_added_per_mu: 'Value added / mu', electricity_kwh_per_mu: 'Electricity / mu', score: 'Score',
   },
+  // Table headers: the unit line under them (10k yuan/mu) already says "per mu".
+  columnShort: { tax_per_mu: 'Tax', revenue_per_mu: 'Revenue', value_added_per_mu: 'Value added', electricity_kwh_per_mu: 'Electricity' },
+  indicatorUnit: {
+    tax_per_mu: '10k yuan/mu', value_added_per_mu: '10k yuan/mu', value_added_per_tce: '10k yuan/tce', value_added_per_kwh: 'yuan/kWh',
+    labour_productivity: '10k yuan/person', rnd_share: '%', tax_per_kwh: 'yuan/kWh',
+  },
   unit: { mu: 'mu', wanPerMu: '10k yuan/mu', kwhPerMu: 'kWh/mu', score: 'points' },
   sortBy: 'Sort by {{column}}',
   chart: 'Bars: {{figure}}',
@@ -71,6 +77,8 @@ export const perMuEn: PerMuResources = {
     byZone: 'Land by district',
     zoneOf: 'district {{mu}}',
     byStatus: 'By parcel status',
+    revenueBars: 'Revenue per mu compared (10k yuan/mu)',
+    parkLine: 'Whole park: {{value}} (10k yuan/mu)',
     perMuByIndustry: 'Output per mu by industry',
     industry: 'Industry',
     firms: 'Firms',

@@ -2,13 +2,15 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
 import type maplibregl from 'maplibre-gl'
 import type { GeoJSONSource, LayerSpecification } from 'maplibre-gl'
 import type { ParkFeature } from '../lib/api'
+import type { HighlightStyle } from '../lib/analysis/overlapFormat'
 import type { LayerId } from '../lib/layers'
 
-/** A feature of a park layer to colour: overlap results, a firm's parcels. */
+/** A feature of a park layer to colour (overlap results, a firm's parcels); see HighlightStyle. */
 export interface HighlightItem {
   layer: LayerId
   id: string
   color: string
+  style: HighlightStyle
 }
 
 export type FeatureLookup = (layer: LayerId, id: string) => ParkFeature | undefined
@@ -20,11 +22,16 @@ const PROBLEM_COLOR = '#d00000'
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] })
 const isPolygon: maplibregl.ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]]
 const isPoint: maplibregl.ExpressionSpecification = ['==', ['geometry-type'], 'Point']
+const notPoint: maplibregl.ExpressionSpecification = ['!=', ['geometry-type'], 'Point']
 
 function overlayLayers(): LayerSpecification[] {
   return [
-    { id: 'analysis-fill', type: 'fill', source: RESULTS, filter: isPolygon, paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.38 } },
-    { id: 'analysis-outline', type: 'line', source: RESULTS, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round' }, paint: { 'line-color': ['get', 'color'], 'line-width': 2 } },
+    { id: 'analysis-fill', type: 'fill', source: RESULTS, filter: ['all', isPolygon, ['!=', ['get', 'style'], 'outline']],
+      paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['match', ['get', 'style'], 'muted', 0.2, 0.42] } },
+    { id: 'analysis-outline', type: 'line', source: RESULTS, filter: ['all', notPoint, ['!=', ['get', 'style'], 'outline']],
+      layout: { 'line-join': 'round' }, paint: { 'line-color': ['get', 'color'], 'line-width': ['match', ['get', 'style'], 'muted', 1, 2] } },
+    { id: 'analysis-container', type: 'line', source: RESULTS, filter: ['all', notPoint, ['==', ['get', 'style'], 'outline']],
+      layout: { 'line-join': 'round' }, paint: { 'line-color': ['get', 'color'], 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
     { id: 'analysis-point', type: 'circle', source: RESULTS, filter: isPoint, paint: { 'circle-radius': 7, 'circle-color': ['get', 'color'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
     { id: 'analysis-problem-halo', type: 'circle', source: PROBLEMS, paint: { 'circle-radius': 13, 'circle-color': PROBLEM_COLOR, 'circle-opacity': 0.22 } },
     { id: 'analysis-problem', type: 'circle', source: PROBLEMS, paint: { 'circle-radius': 6, 'circle-color': PROBLEM_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
@@ -64,7 +71,7 @@ export class AnalysisOverlay {
     const features: Feature[] = []
     for (const item of items) {
       const feature = this.lookup(item.layer, item.id)
-      if (feature?.geometry) features.push({ type: 'Feature', geometry: feature.geometry, properties: { color: item.color, layer: item.layer, id: item.id } })
+      if (feature?.geometry) features.push({ type: 'Feature', geometry: feature.geometry, properties: { color: item.color, style: item.style, layer: item.layer, id: item.id } })
     }
     this.setData(RESULTS, { type: 'FeatureCollection', features })
     return features.length

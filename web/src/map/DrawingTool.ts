@@ -47,6 +47,8 @@ export class DrawingTool {
   private silent = 0
   private snapping = true
   private vertexIndex: VertexIndex | null = null
+  /** A boundary set before the map had loaded, put on the map by start(). */
+  private pending: Polygon | null = null
   private changeListeners: Listener<DrawingState>[] = []
   private commitListeners: Listener<Polygon | null>[] = []
 
@@ -86,6 +88,8 @@ export class DrawingTool {
     this.draw.start()
     this.draw.on('change', () => this.handleChange())
     this.draw.on('finish', () => this.handleFinish())
+    if (this.pending) this.setBoundary(this.pending)
+    this.pending = null
   }
 
   getMode(): DrawingMode {
@@ -145,7 +149,10 @@ export class DrawingTool {
    */
   setBoundary(polygon: Polygon | null): void {
     const draw = this.draw
-    if (!draw) return
+    if (!draw) {
+      this.pending = polygon
+      return
+    }
     this.quietly(() => {
       if (this.mode === 'draw') {
         draw.setMode('select')

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { formatFigure, formatGrowth, formatKwh, formatLandMu, formatNumber, formatWan, formatYi } from '../../lib/perMu/format'
+import { formatFigure, formatGrowth, formatKwh, formatLandMu, formatWan, formatYi } from '../../lib/perMu/format'
 import { ABOVE_SCALE_MEASURES, type Dashboard } from '../../lib/perMu/types'
 import { PARCEL_STATUS_COLORS, PROJECT_STAGE_COLORS, type ParcelStatus, type ProjectStage } from '../../lib/symbology'
 
@@ -80,7 +80,30 @@ export function IndustryCard({ perMu, lang }: { perMu: Dashboard['per_mu_by_indu
           </tr>
         </tfoot>
       </table>
+      <h4>{t('perMu.dashboard.revenueBars')}</h4>
+      <IndustryBars rows={rows} park={perMu.park.revenue_per_mu} lang={lang} />
     </section>
+  )
+}
+
+/** Revenue per mu by industry as bars, with the park's figure as a line across them. */
+function IndustryBars({ rows, park, lang }: { rows: Dashboard['per_mu_by_industry']['industries']; park: number | null; lang: Lang }) {
+  const { t } = useTranslation()
+  const max = Math.max(...rows.map((r) => r.revenue_per_mu ?? 0), park ?? 0) || 1
+  return (
+    <div className="industry-bars">
+      {rows.map((r) => (
+        <div key={r.industry} className="industry-bars__row">
+          <span className="industry-bars__label">{t(`enum.enterprises.industry.${r.industry}`)}</span>
+          <span className="industry-bars__track">
+            <span className="industry-bars__bar" style={{ width: pct(r.revenue_per_mu ?? 0, max) }} />
+            {park !== null && <span className="industry-bars__park" style={{ left: pct(park, max) }} />}
+          </span>
+          <span className="industry-bars__value">{formatFigure('revenue_per_mu', r.revenue_per_mu, lang)}</span>
+        </div>
+      ))}
+      {park !== null && <p className="card__note"><span className="industry-bars__park-key" /> {t('perMu.dashboard.parkLine', { value: formatFigure('revenue_per_mu', park, lang) })}</p>}
+    </div>
   )
 }
 
@@ -124,7 +147,7 @@ export function ProjectsCard({ projects, lang }: { projects: Dashboard['major_pr
         {projects.by_stage.map((s) => (
           <li key={s.stage}>
             <div className="meter-list__head">
-              <span>{t(`enum.projects.stage.${s.stage}`)} <span className="per-mu-muted">× {formatNumber(s.projects, lang, 0)}</span></span>
+              <span>{t(`enum.projects.stage.${s.stage}`)} <span className="per-mu-muted">{t('perMu.dashboard.projectsCount', { count: s.projects })}</span></span>
               <strong>{formatYi(s.investment_yi, lang)}</strong>
             </div>
             <div className="meter"><span style={{ width: pct(s.investment_yi, max), background: PROJECT_STAGE_COLORS[s.stage as ProjectStage] ?? '#9e9e9e' }} /></div>

@@ -49,8 +49,10 @@ export function DashboardView({ lang }: { lang: 'zh-CN' | 'en' }) {
       <div className="dashboard__grid">
         <LandCard land={land} lang={lang} />
         <IndustryCard perMu={d.per_mu_by_industry} lang={lang} />
-        <AboveScaleCard aboveScale={d.above_scale} year={d.year} lang={lang} />
-        <ProjectsCard projects={d.major_projects} lang={lang} />
+        <div className="dashboard__stack">
+          <AboveScaleCard aboveScale={d.above_scale} year={d.year} lang={lang} />
+          <ProjectsCard projects={d.major_projects} lang={lang} />
+        </div>
       </div>
     </div>
   )

@@ -44,7 +44,10 @@ export function PerMuDrawer() {
   const shownTab = tabs.includes(tab) ? tab : 'ranking'
 
   return (
-    <section className={`per-mu-drawer${open ? ' per-mu-drawer--open' : ''}`} aria-label={t('perMu.title')} data-access={access}>
+    // The ranking leaves half the map in view for flying to firms; the dashboard and settings are read on their own;
+    // a notice (signed out, loading) needs little room.
+    <section className={`per-mu-drawer${open ? ' per-mu-drawer--open' : ''}${open && ready && shownTab !== 'ranking' ? ' per-mu-drawer--tall' : ''}${open && !ready ? ' per-mu-drawer--notice' : ''}`}
+      aria-label={t('perMu.title')} data-access={access}>
       <header className="per-mu-drawer__bar">
         <button type="button" className="per-mu-drawer__toggle" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? t('perMu.collapse') : t('perMu.expand')}>
           <span className="per-mu-drawer__chevron" aria-hidden="true">{open ? '▾' : '▴'}</span>

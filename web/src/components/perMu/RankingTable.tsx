@@ -40,7 +40,7 @@ export function RankingTable({ firms, sort, onSort, chartFigure, benchmark, focu
         <button type="button" className={`sort${active ? ' sort--active' : ''}`} data-sort={key} onClick={() => onSort(key)} title={t('perMu.sortBy', { column: label })}>
           <span className="sort__label">{label}</span>
           {unit && <span className="sort__unit">{unit}</span>}
-          <span className="sort__arrow" aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+          {active && <span className="sort__arrow" aria-hidden="true">{sort.direction === 'asc' ? '▲' : '▼'}</span>}
         </button>
       </th>
     )
@@ -48,14 +48,22 @@ export function RankingTable({ firms, sort, onSort, chartFigure, benchmark, focu
 
   return (
     <table className="ranking">
+      {/* Fixed layout: long names and "not graded" reasons wrap or clip instead of pushing the bars out of view. */}
+      <colgroup>
+        <col className="ranking__col-rank" />
+        <col className="ranking__col-firm" />
+        <col className="ranking__col-grade" />
+        {FIGURE_COLUMNS.map((key) => <col key={key} className="ranking__col-num" />)}
+        <col />
+      </colgroup>
       <thead>
         <tr>
           {header('rank', t('perMu.column.rank'), undefined, true)}
           {header('name', t('perMu.column.firm'))}
           {header('grade', t('perMu.column.grade'))}
-          {FIGURE_COLUMNS.map((key) => header(key, t(`perMu.column.${key}`), UNIT_KEY[key] && t(UNIT_KEY[key]), true))}
+          {FIGURE_COLUMNS.map((key) => header(key, t(`perMu.columnShort.${key}`, { defaultValue: t(`perMu.column.${key}`) }), UNIT_KEY[key] && t(UNIT_KEY[key]), true))}
           <th scope="col" className="ranking__chart-head">
-            {t('perMu.chart', { figure: t(`perMu.column.${chartFigure}`) })}
+            <span>{t('perMu.chart', { figure: t(`perMu.column.${chartFigure}`) })}</span>
             {benchmark !== null && <span className="ranking__benchmark-key">{t('perMu.benchmark', { value: formatFigure(chartFigure, benchmark, lang) })}</span>}
           </th>
         </tr>
@@ -71,15 +79,17 @@ export function RankingTable({ firms, sort, onSort, chartFigure, benchmark, focu
               onClick={() => hasLand && onFocus(firm)}
               onKeyDown={(e) => { if (hasLand && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); onFocus(firm) } }}>
               <td className="num ranking__rank">{firm.rank ?? '—'}</td>
-              <td className="ranking__firm">
+              <td className="ranking__firm" title={`${firm.name_zh} ${firm.name_en}`}>
                 <span className="ranking__name" lang={lang === 'en' ? 'en' : 'zh-CN'}>{lang === 'en' ? firm.name_en : firm.name_zh}</span>
                 {lang === 'en' && <span className="ranking__gloss" lang="zh-CN">{firm.name_zh}</span>}
               </td>
               <td><GradeChip firm={firm} minMu={minMu} /></td>
               {FIGURE_COLUMNS.map((key) => <td key={key} className={`num${sort.key === key ? ' num--sorted' : ''}`}>{formatFigure(key, figureValue(firm, key), lang)}</td>)}
               <td className="ranking__chart" aria-hidden="true">
-                <span className="bar" style={{ width: `${(Math.max(0, value ?? 0) / max) * 100}%`, background: firm.grade ? GRADE_COLORS[firm.grade] : NOT_GRADED_STYLE.hatch }} />
-                {benchmark !== null && <span className="bar__benchmark" style={{ left: `${(benchmark / max) * 100}%` }} />}
+                <div className="bar-track">
+                  <span className="bar" style={{ width: `${(Math.max(0, value ?? 0) / max) * 100}%`, background: firm.grade ? GRADE_COLORS[firm.grade] : NOT_GRADED_STYLE.hatch }} />
+                  {benchmark !== null && <span className="bar__benchmark" style={{ left: `${(benchmark / max) * 100}%` }} />}
+                </div>
               </td>
             </tr>
           )

@@ -13,6 +13,12 @@ interface Props {
   lang: 'zh-CN' | 'en'
 }
 
+/** The API's indicator name in the UI language; the English catalogue is lower case (it reads inside sentences). */
+function indicatorName(info: IndicatorInfo | undefined, code: IndicatorCode, lang: 'zh-CN' | 'en'): string {
+  if (!info) return code
+  return lang === 'en' ? info.name_en.charAt(0).toUpperCase() + info.name_en.slice(1) : info.name_zh
+}
+
 /** One weight set: an input per indicator and the running total, which must reach 100. */
 export function WeightTable({ set, draft, indicators, sum, problems, onChange, lang }: Props) {
   const { t } = useTranslation()
@@ -33,8 +39,8 @@ export function WeightTable({ set, draft, indicators, sum, problems, onChange, l
             return (
               <tr key={code} className={value.trim() === '' || Number(value) === 0 ? 'weights__row--off' : undefined}>
                 <td>
-                  <label htmlFor={`w-${set}-${code}`}>{info ? (lang === 'en' ? info.name_en : info.name_zh) : code}</label>
-                  {info && <span className="weights__unit">{info.unit}</span>}
+                  <label htmlFor={`w-${set}-${code}`}>{indicatorName(info, code, lang)}</label>
+                  <span className="weights__unit">{t(`perMu.indicatorUnit.${code}`, { defaultValue: info?.unit ?? '' })}</span>
                 </td>
                 <td className="num">
                   <input id={`w-${set}-${code}`} name={`weights.${set}.${code}`} inputMode="decimal" value={value} placeholder="0"

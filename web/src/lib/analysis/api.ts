@@ -4,8 +4,10 @@
  */
 import type { MultiPolygon, Polygon } from 'geojson'
 import { ApiError, fetchLayerFeatures, getJson, MAX_FEATURE_LIMIT, sendJson } from '../api'
-import type {
-  ChemicalFirmsReport, Draft, DraftFields, DraftHistoryEntry, OverlapLayerId, OverlapResult, OverlapSubject,
+import { mergeOverlapResults } from './overlapFormat'
+import {
+  OVERLAP_LAYERS, TAKE_IN_LEAVE_OUT_LAYERS,
+  type ChemicalFirmsReport, type Draft, type DraftFields, type DraftHistoryEntry, type OverlapLayerId, type OverlapResult, type OverlapSubject,
 } from './types'
 
 const isObject = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null
@@ -32,6 +34,23 @@ function isHistory(body: unknown): body is { history: DraftHistoryEntry[] } {
  */
 export function requestOverlap(subject: OverlapSubject, layers: readonly OverlapLayerId[], include: 'touching' | 'all'): Promise<OverlapResult> {
   return sendJson('POST', '/api/analysis/overlap', { ...subject, layers, include }, isOverlapResult)
+}
+
+/**
+ * The overlap for "what a draft takes in or leaves out": with `takeInLeaveOut`, parcels and
+ * projects are asked with include:'all' (every one, inside or not) in a request of their own, the
+ * other layers with 'touching'; the answers come back as one, layers in the form's order.
+ */
+export async function requestOverlapTakingAll(subject: OverlapSubject, layers: readonly OverlapLayerId[], takeInLeaveOut: boolean): Promise<OverlapResult> {
+  const all = takeInLeaveOut ? layers.filter((l) => TAKE_IN_LEAVE_OUT_LAYERS.includes(l)) : []
+  const touching = layers.filter((l) => !all.includes(l))
+  const parts: OverlapResult[] = []
+  // One after the other: the embedded database serves one connection.
+  if (touching.length > 0) parts.push(await requestOverlap(subject, touching, 'touching'))
+  if (all.length > 0) parts.push(await requestOverlap(subject, all, 'all'))
+  const merged = mergeOverlapResults(parts, OVERLAP_LAYERS)
+  if (!merged) throw new Error('no layers to analyse')
+  return merged
 }
 
 /** GET /api/analysis/chemical-firms-outside-cluster — the report's own question. */

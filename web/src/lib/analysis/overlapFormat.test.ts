@@ -59,10 +59,13 @@ describe('overlap result formatting', () => {
     expect(mergeOverlapResults([], ['parcels'])).toBeNull()
   })
 
-  it('colours highlights by class', () => {
-    const items = highlightItems({ subject: { m2: 1, mu: 1 }, layers: [parcels] })
-    expect(items.find((i) => i.id === 'P-2')!.color).toBe(OVERLAP_CLASS_COLORS.inside)
-    expect(items).toHaveLength(3)
+  it('colours highlights by class; outside plots muted, containers outlined', () => {
+    const zones: OverlapLayerResult = { id: 'zones', totals, features: [{ ...parcels.features[1]!, id: 'Z-1' }] }
+    const items = highlightItems({ subject: { m2: 1, mu: 1 }, layers: [parcels, zones] })
+    expect(items.find((i) => i.id === 'P-2')).toMatchObject({ color: OVERLAP_CLASS_COLORS.inside, style: 'fill' })
+    expect(items.find((i) => i.id === 'P-3')).toMatchObject({ color: OVERLAP_CLASS_COLORS.outside, style: 'muted' })
+    expect(items.find((i) => i.id === 'Z-1')).toMatchObject({ layer: 'zones', style: 'outline' })
+    expect(items).toHaveLength(4)
   })
 })
 

@@ -112,16 +112,37 @@ export function mergeOverlapResults(results: readonly OverlapResult[], order: re
   return { subject: first.subject, layers }
 }
 
-/** Features to colour on the map: each result feature with its layer and colour. */
-export function highlightItems(result: OverlapResult): { layer: OverlapLayerId; id: string; color: string }[] {
-  return result.layers.flatMap((l) => l.features.map((f) => ({ layer: l.id, id: f.id, color: OVERLAP_CLASS_COLORS[f.class] })))
+/**
+ * How a result feature is drawn: `fill` (a plot the boundary takes in or cuts), `muted` (a plot it
+ * leaves out), `outline` (containers such as park zones, the cluster, land cover: filled, they
+ * would bury everything under them).
+ */
+export type HighlightStyle = 'fill' | 'muted' | 'outline'
+
+export interface Highlight<L extends string = OverlapLayerId> {
+  layer: L
+  id: string
+  color: string
+  style: HighlightStyle
+}
+
+const OUTLINE_LAYERS: readonly OverlapLayerId[] = ['zones', 'chemical_clusters', 'basemap']
+
+/** Features to colour on the map: each result feature with its layer, class colour and style. */
+export function highlightItems(result: OverlapResult): Highlight[] {
+  return result.layers.flatMap((l) => l.features.map((f) => ({
+    layer: l.id,
+    id: f.id,
+    color: OVERLAP_CLASS_COLORS[f.class],
+    style: OUTLINE_LAYERS.includes(l.id) ? 'outline' as const : f.class === 'outside' ? 'muted' as const : 'fill' as const,
+  })))
 }
 
 /** The parcels (and, for firms without land, the works' point) of each chemical firm, coloured by its class. */
-export function firmHighlightItems(firms: readonly ChemicalFirm[]): { layer: 'parcels' | 'enterprises'; id: string; color: string }[] {
+export function firmHighlightItems(firms: readonly ChemicalFirm[]): Highlight<'parcels' | 'enterprises'>[] {
   return firms.flatMap((f) => [
-    ...f.parcel_ids.map((id) => ({ layer: 'parcels' as const, id, color: FIRM_CLASS_COLORS[f.class] })),
-    { layer: 'enterprises' as const, id: f.id, color: FIRM_CLASS_COLORS[f.class] },
+    ...f.parcel_ids.map((id) => ({ layer: 'parcels' as const, id, color: FIRM_CLASS_COLORS[f.class], style: 'fill' as const })),
+    { layer: 'enterprises' as const, id: f.id, color: FIRM_CLASS_COLORS[f.class], style: 'fill' as const },
   ])
 }
 

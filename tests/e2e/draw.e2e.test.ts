@@ -1,0 +1,255 @@
+// The planner's journey in the browser: signed out, the analysis tab says to sign in; a planner
+// signs in from the header, draws a boundary by clicking on the map, sees the live area — exactly
+// formatMu(geodesicArea(drawn)) — undoes and redoes it, is stopped by a self-intersecting ring,
+// runs an overlap and asks the chemical-firms question, saves a rezoning draft (and meets a 409
+// when a colleague saved first), exports the 界址点 table, and finds the drawing again after a
+// reload — with no page or console errors.
+import fs from 'node:fs'
+import path from 'node:path'
+import { pointOnFeature } from '@turf/turf'
+import type { FeatureCollection, Geometry, Polygon } from 'geojson'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoAccount } from '../../server/auth/demo-accounts'
+import { geodesicArea } from '../../web/src/shared/geodesic-area'
+import { formatMu } from '../../web/src/shared/units'
+import { startTestServer } from '../helpers/test-server'
+
+const ARTIFACTS = path.resolve('tests/artifacts')
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+]
+// The one failed request this journey provokes on purpose: saving over a colleague's newer version.
+const EXPECTED_CONFLICT = /status of 409 \(Conflict\)/
+
+type Pixel = { x: number; y: number }
+
+let server: { url: string; close(): Promise<void> }
+let browser: Browser
+let page: Page
+const problems: string[] = []
+
+async function waitForMap(): Promise<void> {
+  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
+}
+
+/** Where a lon/lat is in the window, through the app's own map adapter. */
+function toScreen(lngLat: [number, number]): Promise<Pixel> {
+  return page.evaluate(
+    (p) => (window as unknown as { parkAtlas: { map: { clientPoint(p: [number, number]): Pixel } } }).parkAtlas.map.clientPoint(p),
+    lngLat,
+  )
+}
+
+/** The boundary as the drawing tools hold it. */
+function drawnBoundary(): Promise<Polygon | null> {
+  return page.evaluate(() => (window as unknown as { parkAtlas: { map: { drawing: { getBoundary(): Polygon | null } } } }).parkAtlas.map.drawing.getBoundary())
+}
+
+/** A centre for the drawing: the biggest parcel whose inner point lies well inside the map. */
+async function parcelCentreOnScreen(): Promise<Pixel> {
+  const response = await fetch(`${server.url}/api/layers/parcels/features?limit=10000`)
+  const { features } = (await response.json()) as FeatureCollection<Geometry, { area_m2: number }>
+  const box = (await page.locator('.map').boundingBox())!
+  for (const parcel of [...features].sort((a, b) => b.properties.area_m2 - a.properties.area_m2)) {
+    const p = await toScreen(pointOnFeature(parcel).geometry.coordinates as [number, number])
+    if (p.x > box.x + 200 && p.x < box.x + box.width - 200 && p.y > box.y + 200 && p.y < box.y + box.height - 200) return p
+  }
+  throw new Error('no parcel is well inside the map')
+}
+
+/** Draws a polygon with the Draw tool by clicking its corners, and closes it on the first corner. */
+async function drawPolygon(corners: Pixel[]): Promise<void> {
+  await page.locator('.tool-button[data-tool="draw"]').click()
+  await page.locator('.analysis[data-mode="draw"]').waitFor()
+  for (const c of corners) {
+    await page.mouse.move(c.x, c.y)
+    await page.mouse.click(c.x, c.y)
+    await page.waitForTimeout(150) // two quick clicks would be a double click
+  }
+  await page.mouse.move(corners[0]!.x, corners[0]!.y)
+  await page.mouse.click(corners[0]!.x, corners[0]!.y)
+  await page.locator('.analysis[data-mode="edit"]').waitFor({ timeout: 5_000 })
+}
+
+async function liveMu(): Promise<string> {
+  return (await page.locator('.area-readout__mu').textContent()) ?? ''
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  server = await startTestServer()
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !EXPECTED_CONFLICT.test(message.text())) problems.push(`console.error: ${message.text()}`)
+  })
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`))
+  await page.goto(server.url)
+  await waitForMap()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('drawing and analysing a boundary', () => {
+  let square: Pixel[] = []
+
+  it('signed out, the analysis tab shows the empty drawing hint and asks for a planner', async () => {
+    await page.locator('.side-tabs__tab[data-tab="analysis"]').click()
+    await page.locator('.analysis[data-access="signed_out"]').waitFor()
+    expect(await page.locator('.hint--empty').isVisible()).toBe(true)
+    expect(await page.locator('[data-section="overlap"] .access-notice').textContent()).toContain('登录规划人员账号')
+  })
+
+  it('a planner signs in from the header', async () => {
+    const { email, password } = demoAccount('planner')
+    await page.locator('.header .login__button').click()
+    await page.locator('.login input[type="email"]').fill(email)
+    await page.locator('.login input[type="password"]').fill(password)
+    await page.locator('.login button[type="submit"]').click()
+    await page.locator('.login--signed-in[data-role="planner"]').waitFor({ timeout: 10_000 })
+    await page.locator('.analysis[data-access="internal"]').waitFor({ timeout: 10_000 })
+    await waitForMap()
+  })
+
+  it('draws a polygon by clicking; the live figure is GeographicLib’s, in mu with 2 decimals', async () => {
+    const c = await parcelCentreOnScreen()
+    square = [{ x: c.x - 130, y: c.y - 90 }, { x: c.x + 120, y: c.y - 110 }, { x: c.x + 150, y: c.y + 80 }, { x: c.x - 10, y: c.y + 130 }, { x: c.x - 140, y: c.y + 60 }]
+    await drawPolygon(square)
+    const drawn = (await drawnBoundary())!
+    expect(drawn.type).toBe('Polygon')
+    expect(drawn.coordinates[0]).toHaveLength(6)
+    expect(await liveMu()).toBe(formatMu(geodesicArea(drawn), 'zh-CN'))
+    expect(await liveMu()).toMatch(/^[\d,]+\.\d\d 亩$/)
+  })
+
+  it('undo takes the boundary away and redo brings it back', async () => {
+    const drawn = (await drawnBoundary())!
+    await page.locator('.tool-button[data-tool="undo"]').click()
+    await expect.poll(drawnBoundary).toBeNull()
+    expect(await page.locator('.area-readout__mu').count()).toBe(0)
+    await page.locator('.tool-button[data-tool="redo"]').click()
+    await expect.poll(drawnBoundary).toEqual(drawn)
+    expect(await liveMu()).toBe(formatMu(geodesicArea(drawn), 'zh-CN'))
+  })
+
+  it('a self-intersecting ring is flagged, cannot be analysed, and Esc puts the last boundary back', async () => {
+    const good = (await drawnBoundary())!
+    const [a, b, c, d] = square as [Pixel, Pixel, Pixel, Pixel]
+    await drawPolygon([a, c, b, d]) // corners out of order: a bow tie
+    await page.locator('.area-readout--invalid').waitFor()
+    expect(await page.locator('[data-section="draw"] .a-banner--error').textContent()).toContain('自相交')
+    expect(await page.locator('[data-action="run-overlap"]').isDisabled()).toBe(true)
+    await page.locator('.tool-button[data-tool="undo"]').click()
+    await expect.poll(drawnBoundary).toEqual(good)
+    // Escape out of a half-drawn polygon restores the boundary too.
+    await page.locator('.tool-button[data-tool="draw"]').click()
+    await page.mouse.click(a.x + 5, a.y + 5)
+    await page.keyboard.press('Escape')
+    await page.locator('.analysis[data-mode="idle"]').waitFor()
+    await expect.poll(drawnBoundary).toEqual(good)
+  })
+
+  it('asks which chemical firms lie outside the cluster in one click', async () => {
+    await page.locator('[data-action="chemical-firms"]').click()
+    const rows = page.locator('[data-table="chemical-firms"] tbody tr')
+    await rows.first().waitFor({ timeout: 20_000 })
+    expect(await page.locator('[data-table="chemical-firms"] tbody tr[data-class="outside"]').count()).toBeGreaterThan(0)
+    expect(await page.locator('.chemical__summary').textContent()).toMatch(/\d+ 家化工企业/)
+  })
+
+  it('saves the boundary as a rezoning draft, meets a colleague’s newer version (409), reloads and saves again', async () => {
+    await page.locator('input[name="name_zh"]').fill('南区扩区方案（浏览器测试）')
+    await page.locator('input[name="name_en"]').fill('South district extension (browser test)')
+    await page.locator('[data-action="save-draft"]').click()
+    await page.locator('[data-section="draft"] .a-banner--success').waitFor({ timeout: 20_000 })
+    const note = page.locator('.editing-note')
+    expect(await note.getAttribute('data-version')).toBe('1')
+    const id = (await note.getAttribute('data-draft'))!
+
+    // A colleague saves version 2 first (same session cookie, straight to the API).
+    const status = await page.evaluate(async (draftId) => {
+      const csrf = decodeURIComponent(/(?:^|;\s*)pa_csrf=([^;]+)/.exec(document.cookie)![1]!)
+      const res = await fetch(`/api/zones/${draftId}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': '"1"' }, body: JSON.stringify({ note: '同事的修改' }) })
+      await res.text() // read the body: an unread one is aborted (and reported) when the page reloads later
+      return res.status
+    }, id)
+    expect(status).toBe(200)
+    await page.locator('[data-action="save-draft"]').click()
+    await page.locator('[data-action="reload-draft"]').waitFor({ timeout: 20_000 })
+    expect(await page.locator('[data-section="draft"] .a-banner--error').textContent()).toContain('版本 2')
+    await page.locator('[data-action="reload-draft"]').click()
+    await expect.poll(() => note.getAttribute('data-version')).toBe('2')
+    await page.locator('[data-action="save-draft"]').click()
+    await expect.poll(() => note.getAttribute('data-version'), { timeout: 20_000 }).toBe('3')
+    await expect.poll(() => page.locator('.draft-history__item').count(), { timeout: 10_000 }).toBe(3)
+  })
+
+  it('runs an overlap of the drawn boundary and lists what it takes in and leaves out', async () => {
+    await page.locator('input[name="take-in-leave-out"]').check()
+    await page.locator('[data-action="run-overlap"]').click()
+    await page.locator('.overlap-results').waitFor({ timeout: 30_000 })
+    const parcelRows = page.locator('.result-layer[data-layer="parcels"] tbody tr')
+    expect(await parcelRows.count()).toBeGreaterThan(0)
+    const classes = new Set(await parcelRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-class'))))
+    expect(classes.has('inside') || classes.has('partial')).toBe(true)
+    expect(classes.has('outside')).toBe(true) // include:'all' lists the parcels the draft leaves out
+    // Rows show mu with 2 decimals and a share in percent.
+    const first = await parcelRows.first().locator('td').allTextContents()
+    expect(first[2]).toMatch(/^[\d,]+\.\d\d$/)
+    expect(first[3]).toMatch(/%$/)
+    // The picture: the whole boundary with its results coloured by class, beside the table.
+    await page.locator('.tool-button[data-tool="focus"]').click()
+    await page.locator('[data-section="overlap"]').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await page.waitForTimeout(1_000) // the fly-to animation
+    await page.screenshot({ path: path.join(ARTIFACTS, 'draw.png') })
+  })
+
+  it('a click on a result row flies to that feature', async () => {
+    // The scale bar tells the zoom as a user sees it: "200 m", "1 km".
+    const scaleMetres = async () => {
+      const [, n, unit] = /([\d.]+)\s*(k?m)/.exec((await page.locator('.maplibregl-ctrl-scale').textContent()) ?? '') ?? []
+      return Number(n) * (unit === 'km' ? 1000 : 1)
+    }
+    const before = await scaleMetres()
+    await page.locator('.result-layer[data-layer="parcels"] tbody tr[data-class="inside"]').first().click()
+    await expect.poll(scaleMetres, { timeout: 5_000 }).toBeLessThan(before)
+  })
+
+  it('exports the 界址点坐标 table in CGCS2000 3° Gauss-Krüger (EPSG:4547) and the GeoJSON', async () => {
+    const [table] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-table"]').click()])
+    const csv = fs.readFileSync((await table.path())!, 'utf8').replace(/^\uFEFF/, '')
+    const lines = csv.trim().split('\r\n')
+    expect(lines[0]).toBe('界址点坐标表')
+    expect(csv).toContain('EPSG:4547')
+    const header = lines.findIndex((l) => l.startsWith('点号,'))
+    const points = lines.slice(header + 1)
+    expect(points[0]).toMatch(/^J1,\d{7}\.\d{3},\d{6}\.\d{3},\d+\.\d\d$/)
+    expect(points.at(-1)!.split(',').slice(0, 3)).toEqual(points[0]!.split(',').slice(0, 3))
+    expect(points).toHaveLength(6) // five corners, closing on J1
+
+    const [geojson] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-geojson"]').click()])
+    const collection = JSON.parse(fs.readFileSync((await geojson.path())!, 'utf8')) as FeatureCollection<Polygon, { area_m2: number }>
+    const drawn = (await drawnBoundary())!
+    expect(collection.features[0]!.geometry).toEqual(drawn)
+    expect(collection.features[0]!.properties.area_m2).toBeCloseTo(geodesicArea(drawn), 2)
+  })
+
+  it('a reload keeps the drawing (a planner must never lose a draft)', async () => {
+    const drawn = (await drawnBoundary())!
+    await page.reload()
+    await waitForMap()
+    await expect.poll(drawnBoundary).toEqual(drawn)
+    await page.locator('.side-tabs__tab[data-tab="analysis"]').click()
+    expect(await liveMu()).toBe(formatMu(geodesicArea(drawn), 'zh-CN'))
+  })
+
+  it('logged no page or console errors', () => {
+    expect(problems).toEqual([])
+  })
+})

@@ -1,0 +1,108 @@
+import type { MultiPolygon, Polygon, Position } from 'geojson'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useBoundaryDrawing } from '../../hooks/useBoundaryDrawing'
+import { useResource } from '../../hooks/useResource'
+import { useSessionUser } from '../../hooks/useSessionUser'
+import { fetchDrafts } from '../../lib/analysis/api'
+import type { Draft } from '../../lib/analysis/types'
+import { editablePolygon } from '../../lib/boundary/editablePolygon'
+import { selfIntersections } from '../../lib/boundary/kinks'
+import { parkBounds } from '../../lib/bounds'
+import type { Language } from '../../lib/featureDetails'
+import type { ParkMap } from '../../map/ParkMap'
+import type { AnalysisAccess } from './AccessNotice'
+import { ChemicalSection } from './ChemicalSection'
+import { DraftSection } from './DraftSection'
+import { DrawSection } from './DrawSection'
+import { ExportSection } from './ExportSection'
+import { OverlapSection } from './OverlapSection'
+import { Section } from './Section'
+import './analysis.css'
+
+interface Props {
+  parkMap: ParkMap | null
+  /** The panel is on screen: keyboard shortcuts are live. */
+  active: boolean
+  /** Bumped by the app on sign-in and sign-out. */
+  sessionVersion: number
+  /** A draft was saved: the map's zones layer should be reloaded to show it. */
+  onZonesChanged: () => void
+}
+
+/**
+ * The planner's journey in one panel: draw a boundary with live ellipsoidal area, run the overlap,
+ * ask the chemical-firms question, save it as a rezoning draft with versions, export it.
+ * Drawing, measuring and exporting work for everyone; the rest needs an internal role (the API
+ * answers 401 / 403 otherwise, and the panel says "sign in as a planner").
+ */
+export function AnalysisPanel({ parkMap, active, sessionVersion, onZonesChanged }: Props) {
+  const { t, i18n } = useTranslation()
+  const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN'
+  const user = useSessionUser(sessionVersion)
+  const access: AnalysisAccess = user === undefined ? 'checking' : user === null ? 'signed_out' : user.role === 'investor' ? 'forbidden' : 'internal'
+  const role = user?.role
+  const drawing = useBoundaryDrawing(parkMap, active)
+  const [draftsVersion, setDraftsVersion] = useState(0)
+  const drafts = useResource(access === 'internal' ? `drafts:${sessionVersion}:${draftsVersion}` : null, fetchDrafts)
+  const [editing, setEditing] = useState<Draft | null>(null)
+  const [serverProblem, setServerProblem] = useState<Position | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const committedInvalid = useMemo(() => selfIntersections(drawing.committed).length > 0, [drawing.committed])
+
+  useEffect(() => setServerProblem(null), [drawing.committed])
+  useEffect(() => {
+    if (access === 'internal' || access === 'checking') return
+    setEditing(null)
+    parkMap?.analysis.clearHighlights()
+  }, [access, parkMap])
+  useEffect(() => {
+    parkMap?.analysis.showProblems(serverProblem ? [...drawing.kinks, serverProblem] : drawing.kinks)
+  }, [parkMap, drawing.kinks, serverProblem])
+
+  const fitTo = useCallback((boundary: Polygon | null) => {
+    if (boundary) parkMap?.fitToPark(parkBounds([{ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: boundary, properties: {} }] }]), true)
+  }, [parkMap])
+
+  const loadBoundary = useCallback((geometry: Polygon | MultiPolygon) => {
+    const editable = editablePolygon(geometry)
+    if (!editable) return
+    try {
+      drawing.load(editable.polygon)
+      setNotice(editable.simplified ? t('analysis.draw.multipart', { parts: editable.pieces }) : null)
+    } catch (cause) {
+      setNotice(t('analysis.draw.refused', { reason: cause instanceof Error ? cause.message : String(cause) }))
+    }
+    fitTo(editable.polygon)
+  }, [drawing, fitTo, t])
+
+  const zoomToBoundary = useCallback(() => fitTo(drawing.committed), [fitTo, drawing.committed])
+
+  const saved = useCallback(() => {
+    setDraftsVersion((n) => n + 1)
+    onZonesChanged()
+  }, [onZonesChanged])
+
+  const draftList = drafts.data ?? []
+  return (
+    <div className="analysis" data-access={access} data-mode={drawing.mode}>
+      <Section id="draw" step={1} title={t('analysis.draw.title')}>
+        <DrawSection drawing={drawing} notice={notice} onZoomTo={zoomToBoundary} />
+      </Section>
+      <Section id="overlap" step={2} title={t('analysis.overlap.title')}>
+        <OverlapSection parkMap={parkMap} access={access} role={role} boundary={drawing.committed} boundaryInvalid={committedInvalid}
+          drafts={draftList} lang={lang} onServerProblem={setServerProblem} />
+      </Section>
+      <Section id="chemical" step={3} title={t('analysis.chemical.title')}>
+        <ChemicalSection parkMap={parkMap} access={access} role={role} lang={lang} />
+      </Section>
+      <Section id="draft" step={4} title={t('analysis.draft.title')}>
+        <DraftSection access={access} role={role} drafts={draftList} editing={editing} onEditingChange={setEditing} onLoadBoundary={loadBoundary}
+          boundary={drawing.committed} boundaryInvalid={committedInvalid} lang={lang} onSaved={saved} onServerProblem={setServerProblem} />
+      </Section>
+      <Section id="export" step={5} title={t('analysis.export.title')}>
+        <ExportSection boundary={drawing.committed} draft={editing} lang={lang} />
+      </Section>
+    </div>
+  )
+}

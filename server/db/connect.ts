@@ -44,7 +44,14 @@ function discardClientsAfterErrors(pool: pg.Pool): void {
 
 /** A pool on a given URL. `max: 1` is mandatory for the embedded database (single session). */
 export function poolFor(url: string, kind: DatabaseKind): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: kind === 'embedded' ? 1 : 10 })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: kind === 'embedded' ? 1 : 10,
+    // PostGIS's high function costs tempt the planner into parallel sequential scans for bbox
+    // queries; on 100,000 parcels those ran 3–6× slower than the GiST index plan
+    // (scripts/bench/report.md). The API's queries are small and index-driven: no parallel workers.
+    ...(kind === 'postgres' ? { options: '-c max_parallel_workers_per_gather=0' } : {}),
+  })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('database pool error:', err.message))
   if (kind === 'embedded') discardClientsAfterErrors(pool)

@@ -15,4 +15,9 @@ forEachDatabase((ctx, kind) => {
     expect(res.statusCode).toBe(404)
     expect(res.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/nope') } })
   })
+
+  it.runIf(kind === 'postgres')('server sessions plan without parallel workers (the GiST plan is the fast one here)', async () => {
+    const { rows } = await ctx.db.pool.query<{ max_parallel_workers_per_gather: string }>('SHOW max_parallel_workers_per_gather')
+    expect(rows[0]!.max_parallel_workers_per_gather).toBe('0')
+  })
 })

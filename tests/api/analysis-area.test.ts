@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { geodesicArea } from '../../web/src/shared/geodesic-area'
 import { M2_PER_MU } from '../../web/src/shared/units'
 import { forEachDatabase } from '../helpers/databases'
-import { PARK, areaTolerance, geodesicSquare, referenceArea, seededRandom, starRing } from '../helpers/geodesy'
-
-const polygon = (...rings: Polygon['coordinates']): Polygon => ({ type: 'Polygon', coordinates: rings })
+import { PARK, areaTolerance, geodesicSquare, polygon, referenceArea, seededRandom, starRing } from '../helpers/geodesy'
 
 interface AreaFigures { m2: number; mu: number; ha: number }
 interface AreaResponse { features: AreaFigures[]; total: AreaFigures; projected?: AreaFigures & { epsg: number; centralMeridian: number } }

@@ -2,23 +2,20 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { perMuReport } from '../../server/metrics/per-mu-report'
 import { forEachDatabase } from '../helpers/databases'
-import { PER_MU_GROUPS as GROUPS, nonFinite, recomputePerMu, type GradingJson as Config, type PerMuJson as Report } from '../helpers/per-mu-reference'
+import {
+  PER_MU_GROUPS as GROUPS,
+  SEED_GRADING as SEED,
+  nonFinite,
+  recomputePerMu,
+  type GradingJson as Config,
+  type PerMuJson as Report,
+} from '../helpers/per-mu-reference'
 
 /**
  * GET /api/metrics/per-mu[.csv] and GET|PUT /api/metrics/grading, on each database. Every
  * expectation is recomputed here from the raw tables with plain JavaScript, not taken from the
  * server's own modules. Tests that change the configuration put the seed back afterwards.
  */
-
-const SEED = {
-  benchmark: 'mean',
-  thresholds: { A: 20, B: 60, C: 95 },
-  min_mu: 3,
-  weights: {
-    above_scale: { labour_productivity: 10, rnd_share: 10, tax_per_mu: 30, value_added_per_kwh: 10, value_added_per_mu: 20, value_added_per_tce: 20 },
-    small: { tax_per_kwh: 50, tax_per_mu: 50 },
-  },
-} as const
 
 forEachDatabase((ctx) => {
   const getReport = async (query = ''): Promise<Report> => {

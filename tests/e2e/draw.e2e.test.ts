@@ -8,18 +8,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pointOnFeature } from '@turf/turf'
 import type { FeatureCollection, Geometry, Polygon } from 'geojson'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoAccount } from '../../server/auth/demo-accounts'
 import { geodesicArea } from '../../web/src/shared/geodesic-area'
 import { formatMu } from '../../web/src/shared/units'
+import { clientPoint, launchChromium, newPage, signInThroughHeader, waitForMapReady } from '../helpers/browser'
 import { startTestServer } from '../helpers/test-server'
 
 const ARTIFACTS = path.resolve('tests/artifacts')
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-]
 // The one failed request this journey provokes on purpose: saving over a colleague's newer version.
 const EXPECTED_CONFLICT = /status of 409 \(Conflict\)/
 
@@ -28,19 +24,7 @@ type Pixel = { x: number; y: number }
 let server: { url: string; close(): Promise<void> }
 let browser: Browser
 let page: Page
-const problems: string[] = []
-
-async function waitForMap(): Promise<void> {
-  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
-}
-
-/** Where a lon/lat is in the window, through the app's own map adapter. */
-function toScreen(lngLat: [number, number]): Promise<Pixel> {
-  return page.evaluate(
-    (p) => (window as unknown as { parkAtlas: { map: { clientPoint(p: [number, number]): Pixel } } }).parkAtlas.map.clientPoint(p),
-    lngLat,
-  )
-}
+let problems: string[]
 
 /** The boundary as the drawing tools hold it. */
 function drawnBoundary(): Promise<Polygon | null> {
@@ -53,7 +37,7 @@ async function parcelCentreOnScreen(): Promise<Pixel> {
   const { features } = (await response.json()) as FeatureCollection<Geometry, { area_m2: number }>
   const box = (await page.locator('.map').boundingBox())!
   for (const parcel of [...features].sort((a, b) => b.properties.area_m2 - a.properties.area_m2)) {
-    const p = await toScreen(pointOnFeature(parcel).geometry.coordinates as [number, number])
+    const p = await clientPoint(page, pointOnFeature(parcel).geometry.coordinates as [number, number])
     if (p.x > box.x + 200 && p.x < box.x + box.width - 200 && p.y > box.y + 200 && p.y < box.y + box.height - 200) return p
   }
   throw new Error('no parcel is well inside the map')
@@ -80,15 +64,10 @@ async function liveMu(): Promise<string> {
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   server = await startTestServer()
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !EXPECTED_CONFLICT.test(message.text())) problems.push(`console.error: ${message.text()}`)
-  })
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`))
+  browser = await launchChromium()
+  ;({ page, problems } = await newPage(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true, expectedConsoleErrors: [EXPECTED_CONFLICT] }))
   await page.goto(server.url)
-  await waitForMap()
+  await waitForMapReady(page)
 })
 
 afterAll(async () => {
@@ -107,14 +86,9 @@ describe('drawing and analysing a boundary', () => {
   })
 
   it('a planner signs in from the header', async () => {
-    const { email, password } = demoAccount('planner')
-    await page.locator('.header .login__button').click()
-    await page.locator('.login input[type="email"]').fill(email)
-    await page.locator('.login input[type="password"]').fill(password)
-    await page.locator('.login button[type="submit"]').click()
-    await page.locator('.login--signed-in[data-role="planner"]').waitFor({ timeout: 10_000 })
+    await signInThroughHeader(page, 'planner')
     await page.locator('.analysis[data-access="internal"]').waitFor({ timeout: 10_000 })
-    await waitForMap()
+    await waitForMapReady(page)
   })
 
   it('draws a polygon by clicking; the live figure is GeographicLib’s, in mu with 2 decimals', async () => {
@@ -243,7 +217,7 @@ describe('drawing and analysing a boundary', () => {
   it('a reload keeps the drawing (a planner must never lose a draft)', async () => {
     const drawn = (await drawnBoundary())!
     await page.reload()
-    await waitForMap()
+    await waitForMapReady(page)
     await expect.poll(drawnBoundary).toEqual(drawn)
     await page.locator('.side-tabs__tab[data-tab="analysis"]').click()
     expect(await liveMu()).toBe(formatMu(geodesicArea(drawn), 'zh-CN'))

@@ -1,30 +1,25 @@
 // Browser journey of signing in: the public map has no idle plots; a land officer signs in from the
 // header, gets the internal layers, and signs out again — no page or console errors on the way
 // (the CSP must let the map run, and /api/auth/me answers the public without a 401).
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoAccount } from '../../server/auth/demo-accounts'
+import { launchChromium, newPage, signInThroughHeader, waitForMapReady } from '../helpers/browser'
 import { startTestServer } from '../helpers/test-server'
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run']
 
 let server: { url: string; close(): Promise<void> }
 let browser: Browser
 let page: Page
-const problems: string[] = []
+let problems: string[]
 
 const idleRow = () => page.locator('.layer-row[data-layer="idle_plots"]')
 
 beforeAll(async () => {
   server = await startTestServer()
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
-  })
+  browser = await launchChromium()
+  // This journey does not watch failed requests: page errors and console errors only.
+  ;({ page, problems } = await newPage(browser, { expectedRequestFailures: 'all' }))
   await page.goto(server.url)
-  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
+  await waitForMapReady(page)
 })
 
 afterAll(async () => {
@@ -41,12 +36,7 @@ describe('signing in from the header', () => {
   })
 
   it('a land officer signs in and the internal layers load', async () => {
-    const { email, password } = demoAccount('land_officer')
-    await page.locator('.header .login__button').click()
-    await page.locator('.login input[type="email"]').fill(email)
-    await page.locator('.login input[type="password"]').fill(password)
-    await page.locator('.login button[type="submit"]').click()
-    await page.locator('.login--signed-in[data-role="land_officer"]').waitFor({ timeout: 10_000 })
+    await signInThroughHeader(page, 'land_officer')
     await idleRow().waitFor({ timeout: 20_000 })
     const cookies = await page.context().cookies()
     expect(cookies.find((c) => c.name === 'pa_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' })

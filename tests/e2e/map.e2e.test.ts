@@ -5,16 +5,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pointOnFeature } from '@turf/turf'
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatMu } from '../../web/src/shared/units'
+import { clientPoint, launchChromium, newPage, setLayer, waitForMapReady } from '../helpers/browser'
 import { startTestServer } from '../helpers/test-server'
 
 const ARTIFACTS = path.resolve('tests/artifacts')
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-]
 // Layers whose features would take a click before the parcel under them (web/src/lib/layers.ts CLICK_PRIORITY).
 const ABOVE_PARCELS = ['enterprises', 'utilities', 'idle_plots', 'projects']
 
@@ -23,17 +20,7 @@ type ParcelFeature = Feature<Geometry, { status: string; area_m2: number }>
 let server: { url: string; close(): Promise<void> }
 let browser: Browser
 let page: Page
-const problems: string[] = []
-
-async function waitForMap(): Promise<void> {
-  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
-}
-
-/** Ticks or clears a layer's legend checkbox; layers the server does not list for this visitor are skipped. */
-async function setLayer(id: string, checked: boolean): Promise<void> {
-  const box = page.locator(`.layer-row[data-layer="${id}"] input[type="checkbox"]`)
-  if ((await box.count()) > 0) await box.setChecked(checked)
-}
+let problems: string[]
 
 /** A parcel to click: the biggest one whose inner point is on screen, so the click can't miss. */
 async function parcelOnScreen(): Promise<{ parcel: ParcelFeature; x: number; y: number }> {
@@ -43,10 +30,7 @@ async function parcelOnScreen(): Promise<{ parcel: ParcelFeature; x: number; y: 
   const candidates = [...features].sort((a, b) => b.properties.area_m2 - a.properties.area_m2)
   for (const parcel of candidates) {
     const [lon, lat] = pointOnFeature(parcel).geometry.coordinates as [number, number]
-    const { x, y } = await page.evaluate(
-      (lngLat) => (window as unknown as { parkAtlas: { map: { clientPoint(p: [number, number]): { x: number; y: number } } } }).parkAtlas.map.clientPoint(lngLat),
-      [lon, lat] as [number, number],
-    )
+    const { x, y } = await clientPoint(page, [lon, lat])
     // Keep clear of the edges, where the controls and the scale bar sit.
     if (x > box.x + 60 && x < box.x + box.width - 60 && y > box.y + 60 && y < box.y + box.height - 60) return { parcel, x, y }
   }
@@ -56,15 +40,10 @@ async function parcelOnScreen(): Promise<{ parcel: ParcelFeature; x: number; y: 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   server = await startTestServer()
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`)
-  })
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`))
+  browser = await launchChromium()
+  ;({ page, problems } = await newPage(browser))
   await page.goto(server.url)
-  await waitForMap()
+  await waitForMapReady(page)
 })
 
 afterAll(async () => {
@@ -102,7 +81,7 @@ describe('park map in the browser', () => {
   })
 
   it('opens a popup with the parcel area in mu on click', async () => {
-    for (const id of ABOVE_PARCELS) await setLayer(id, false)
+    for (const id of ABOVE_PARCELS) await setLayer(page, id, false)
     const { parcel, x, y } = await parcelOnScreen()
     await page.mouse.click(x, y)
     const popup = page.locator('.maplibregl-popup .feature-popup[data-layer="parcels"]')
@@ -111,7 +90,7 @@ describe('park map in the browser', () => {
     expect(text).toContain('亩')
     // The server's ellipsoidal area, formatted by the shared units module: the popup must not recompute it.
     expect(text).toContain(formatMu(parcel.properties.area_m2, 'zh-CN'))
-    for (const id of ABOVE_PARCELS) await setLayer(id, true)
+    for (const id of ABOVE_PARCELS) await setLayer(page, id, true)
   })
 
   it('switches to English and remembers the choice', async () => {
@@ -123,7 +102,7 @@ describe('park map in the browser', () => {
     await page.waitForTimeout(300)  // let the relabelled markers settle before the picture
     await page.screenshot({ path: path.join(ARTIFACTS, 'map-en.png') })
     await page.reload()
-    await waitForMap()
+    await waitForMapReady(page)
     expect(await page.locator('.layer-row[data-layer="parcels"] .layer-row__title').textContent()).toBe('Parcels')
   })
 

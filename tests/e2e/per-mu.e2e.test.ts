@@ -7,20 +7,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { bbox, pointOnFeature } from '@turf/turf'
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoAccount } from '../../server/auth/demo-accounts'
-import type { Role } from '../../server/auth/policy'
 import { formatFigure, formatLandMu } from '../../web/src/lib/perMu/format'
 import type { Dashboard, FirmResult, GradingConfig, PerMuReport } from '../../web/src/lib/perMu/types'
+import { clientPoint, launchChromium, newPage, setLayer, signInThroughHeader, waitForMapReady } from '../helpers/browser'
 import { startTestServer } from '../helpers/test-server'
 
 const ARTIFACTS = path.resolve('tests/artifacts')
-// As tests/e2e/map.e2e.test.ts launches it.
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-]
 // Drawn over the parcels: hidden while a pixel of a parcel is read.
 const ABOVE_PARCELS = ['enterprises', 'utilities', 'idle_plots', 'projects', 'chemical_clusters']
 
@@ -28,36 +22,18 @@ let server: { url: string; close(): Promise<void> }
 let browser: Browser
 let page: Page
 let report: PerMuReport
-const problems: string[] = []
+let problems: string[]
 // The stale save below is meant to fail: Chromium logs every 4xx response as a console error.
 const EXPECTED = [/status of 409 \(Conflict\)/]
 
-type ParkAtlasHandle = { parkAtlas: { map: { clientPoint(p: [number, number]): { x: number; y: number }; whenIdle(): Promise<void> } } }
-
-async function waitForMap(): Promise<void> {
-  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
-  await page.evaluate(() => (window as unknown as ParkAtlasHandle).parkAtlas.map.whenIdle())
-}
+/** Ready, and done rendering: the pixels and the screenshots below read the drawn map. */
+const waitForMap = () => waitForMapReady(page, { idle: true })
 
 /** A GET with the browser's cookies (the signed-in session). */
 async function api<T>(pathAndQuery: string): Promise<T> {
   const res = await page.request.get(`${server.url}${pathAndQuery}`)
   expect(res.status(), pathAndQuery).toBe(200)
   return (await res.json()) as T
-}
-
-async function signInFromHeader(role: Role): Promise<void> {
-  const { email, password } = demoAccount(role)
-  await page.locator('.header .login__button').click()
-  await page.locator('.login input[type="email"]').fill(email)
-  await page.locator('.login input[type="password"]').fill(password)
-  await page.locator('.login button[type="submit"]').click()
-  await page.locator(`.login--signed-in[data-role="${role}"]`).waitFor({ timeout: 10_000 })
-}
-
-async function setLayer(id: string, checked: boolean): Promise<void> {
-  const box = page.locator(`.layer-row[data-layer="${id}"] input[type="checkbox"]`)
-  if ((await box.count()) > 0) await box.setChecked(checked)
 }
 
 /** The map canvas's colour at a point of the window (CSS px; the page has device pixel ratio 1). */
@@ -81,7 +57,7 @@ async function parcelOnScreen(firm: FirmResult): Promise<{ x: number; y: number 
   const box = (await page.locator('.map').boundingBox())!
   for (const parcel of features.filter((f) => firm.parcel_ids.includes(String(f.id)))) {
     const [lon, lat] = pointOnFeature(parcel as Feature<Geometry>).geometry.coordinates as [number, number]
-    const point = await page.evaluate((lngLat) => (window as unknown as ParkAtlasHandle).parkAtlas.map.clientPoint(lngLat), [lon, lat] as [number, number])
+    const point = await clientPoint(page, [lon, lat])
     if (point.x > box.x + 50 && point.x < box.x + box.width - 50 && point.y > box.y + 50 && point.y < box.y + box.height - 50) return point
   }
   return null
@@ -92,16 +68,12 @@ const rows = () => page.locator('.ranking tbody tr')
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   server = await startTestServer()
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !EXPECTED.some((re) => re.test(message.text()))) problems.push(`console.error: ${message.text()}`)
-  })
-  page.on('requestfailed', (request) => {
+  browser = await launchChromium()
+  ;({ page, problems } = await newPage(browser, {
+    expectedConsoleErrors: EXPECTED,
     // Leaving a page aborts its CSV download; that is the browser, not the app.
-    if (!request.url().includes('/api/metrics/per-mu.csv')) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`)
-  })
+    expectedRequestFailures: (url) => url.includes('/api/metrics/per-mu.csv'),
+  }))
   await page.goto(server.url)
   await waitForMap()
 })
@@ -120,7 +92,7 @@ describe('per-mu evaluation in the browser', () => {
   })
 
   it("a land officer signs in and the table's first row is the API's rank 1", async () => {
-    await signInFromHeader('land_officer')
+    await signInThroughHeader(page, 'land_officer')
     await rows().first().waitFor({ timeout: 20_000 })
     await waitForMap()
     report = await api<PerMuReport>('/api/metrics/per-mu')
@@ -165,7 +137,7 @@ describe('per-mu evaluation in the browser', () => {
   it('colours the parcels by grade, with a legend in the sidebar', async () => {
     await page.getByRole('button', { name: '回到园区全貌' }).click()
     await page.waitForTimeout(1200)
-    for (const id of ABOVE_PARCELS) await setLayer(id, false)
+    for (const id of ABOVE_PARCELS) await setLayer(page, id, false)
     await waitForMap()
     // A grade-A firm other than the one in focus (whose outline would tint the pixel).
     const gradeA = report.enterprises.filter((f) => f.grade === 'A' && !(f.group === 'above_scale' && f.rank === 1))
@@ -188,12 +160,12 @@ describe('per-mu evaluation in the browser', () => {
       expect(await page.locator(`.theme-legend li[data-class="${grade}"] .theme-legend__count`).textContent()).toBe(`${report.summary.grades[grade]} 家`)
     }
 
-    for (const id of ABOVE_PARCELS) await setLayer(id, true)
+    for (const id of ABOVE_PARCELS) await setLayer(page, id, true)
     // Zoom in on the graded firms (the built districts), as a land officer reading the map would.
     const graded = new Set(report.enterprises.filter((f) => f.grade !== null).flatMap((f) => f.parcel_ids))
     const { features } = await api<FeatureCollection<Geometry>>('/api/layers/parcels/features?limit=10000')
     const [minX, minY, maxX, maxY] = bbox({ type: 'FeatureCollection', features: features.filter((f) => graded.has(String(f.id))) })
-    const centre = await page.evaluate((lngLat) => (window as unknown as ParkAtlasHandle).parkAtlas.map.clientPoint(lngLat), [(minX + maxX) / 2, (minY + maxY) / 2] as [number, number])
+    const centre = await clientPoint(page, [(minX + maxX) / 2, (minY + maxY) / 2])
     await page.mouse.move(centre.x, centre.y)
     await page.mouse.wheel(0, -400)
     await page.waitForTimeout(1200)
@@ -233,7 +205,7 @@ describe('per-mu evaluation in the browser', () => {
     await page.locator('.header .login__button').waitFor()
     await waitForMap()
     await expect.poll(() => page.locator('.per-mu-drawer .per-mu-notice--locked').count()).toBe(1)
-    await signInFromHeader('admin')
+    await signInThroughHeader(page, 'admin')
     // The drawer comes back on the tab it was on; let it load before moving on, as a person would.
     await page.locator('.kpis').waitFor({ timeout: 20_000 })
     await page.locator('.tabs [data-tab="settings"]').click()

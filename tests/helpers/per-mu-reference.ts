@@ -9,6 +9,17 @@ import type { DbTestContext } from './databases'
 export const PER_MU_GROUPS = ['above_scale', 'small'] as const
 export type PerMuGroup = (typeof PER_MU_GROUPS)[number]
 
+/** The grading configuration server/migrations/003_per_mu_grading.sql seeds, without its version. */
+export const SEED_GRADING = {
+  benchmark: 'mean',
+  thresholds: { A: 20, B: 60, C: 95 },
+  min_mu: 3,
+  weights: {
+    above_scale: { tax_per_mu: 30, value_added_per_mu: 20, value_added_per_tce: 20, value_added_per_kwh: 10, labour_productivity: 10, rnd_share: 10 },
+    small: { tax_per_mu: 50, tax_per_kwh: 50 },
+  },
+} as const
+
 /** GET /api/metrics/grading, as the tests read it. */
 export interface GradingJson {
   version: number

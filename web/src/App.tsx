@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
+import { AccountsPanel } from './components/admin/AccountsPanel'
 import { FeaturePopup } from './components/FeaturePopup'
 import { Header } from './components/Header'
 import { AnalysisPanel } from './components/analysis/AnalysisPanel'
+import { IdleCaseButton } from './components/idle/IdleCaseButton'
+import { IdleCasePanel } from './components/idle/IdleCasePanel'
 import { LayerPanel } from './components/LayerPanel'
 import { PerMuProvider } from './components/perMu/PerMuContext'
 import { PerMuDrawer } from './components/perMu/PerMuDrawer'
@@ -13,9 +16,11 @@ import { StatusBar } from './components/StatusBar'
 import { useMapSync } from './hooks/useMapSync'
 import { useParkData } from './hooks/useParkData'
 import { useParkMap } from './hooks/useParkMap'
+import { useSessionUser } from './hooks/useSessionUser'
 import { parkBounds } from './lib/bounds'
 import type { Language, NameLookup } from './lib/featureDetails'
 import { LAYER_IDS, type LayerId } from './lib/layers'
+import { idleCaseParcel } from './lib/idle/idleCaseParcel'
 import type { FeatureHit } from './map/ParkMap'
 
 const ALL_VISIBLE = Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>
@@ -35,6 +40,9 @@ export function App() {
     retry()
     nextSession()
   }, [retry])
+  const me = useSessionUser(sessionVersion)
+  // The parcel whose idle-land case is open beside the map (land officers flag and follow cases there).
+  const [caseParcel, setCaseParcel] = useState<string | null>(null)
   const mapReady = useMapSync(parkMap, data.layers, visible, lang, data.phase !== 'ready')
   // The popup's DOM node lives outside React's tree (maplibre positions it); React portals into it.
   const popupNode = useMemo(() => document.createElement('div'), [])
@@ -70,6 +78,10 @@ export function App() {
     if (zones?.status === 'ready') parkMap?.fitToPark(parkBounds([zones.data]), true)
   }, [data.layers, parkMap])
 
+  // Internal roles reach a parcel's case from its popup; the case panel closes when they sign out.
+  const popupParcel = selected && me && me.role !== 'investor' ? idleCaseParcel(selected) : null
+  const openCase = caseParcel && me && me.role !== 'investor' ? caseParcel : null
+
   const lookup: NameLookup = useCallback((layer, id) => {
     const entry = data.layers.find((l) => l.id === layer)
     if (entry?.status !== 'ready') return null
@@ -90,14 +102,28 @@ export function App() {
             { id: 'analysis', label: t('analysis.tab.analysis'), wide: true, render: (active) => (
               <AnalysisPanel parkMap={parkMap} active={active} sessionVersion={sessionVersion} onZonesChanged={retry} />
             ) },
+            ...(me?.role === 'admin' ? [{ id: 'accounts', label: t('admin.tab'), wide: true, render: (active: boolean) => (
+              <AccountsPanel me={me} active={active} />
+            ) }] : []),
           ]} />
           <div className="map-area">
             <div ref={container} className="map" />
             <StatusBar data={data} />
             <PerMuDrawer />
+            {openCase && (
+              <IdleCasePanel key={openCase} parcelId={openCase} parcel={lookup('parcels', openCase)} me={me ?? null}
+                onClose={() => setCaseParcel(null)} onChanged={retry} />
+            )}
           </div>
         </main>
-        {selected && createPortal(<FeaturePopup hit={selected} lookup={lookup} />, popupNode)}
+        {selected && createPortal(<>
+          <FeaturePopup hit={selected} lookup={lookup} />
+          {popupParcel && <IdleCaseButton onOpen={() => {
+            // The panel takes over from the popup, whose figures would go stale after a write.
+            setCaseParcel(popupParcel)
+            setSelected(null)
+          }} />}
+        </>, popupNode)}
       </div>
     </PerMuProvider>
   )

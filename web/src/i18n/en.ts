@@ -1,4 +1,6 @@
+import { adminEn } from './admin.en'
 import { analysisEn } from './analysis.en'
+import { idleEn } from './idle.en'
 import { perMuEn } from './perMu.en'
 import type { Resources } from './zh-CN'
 
@@ -52,6 +54,10 @@ export const en: Resources = {
   perMu: perMuEn,
   // Boundary drawing and analysis panel (web/src/components/analysis).
   analysis: analysisEn,
+  // Accounts and roles, admins only (web/src/components/admin).
+  admin: adminEn,
+  // Idle and low-efficiency land cases (web/src/components/idle).
+  idle: idleEn,
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -1,4 +1,6 @@
+import { adminZhCN } from './admin.zh-CN'
 import { analysisZhCN } from './analysis.zh-CN'
+import { idleZhCN } from './idle.zh-CN'
 import { perMuZhCN } from './perMu.zh-CN'
 
 /** 界面文字（简体中文，默认）。Keys mirror en.ts; enum keys are `enum.<layer>.<column>.<value>` from the schema. */
@@ -52,6 +54,10 @@ export const zhCN = {
   perMu: perMuZhCN,
   // Boundary drawing and analysis panel (web/src/components/analysis).
   analysis: analysisZhCN,
+  // Accounts and roles, admins only (web/src/components/admin).
+  admin: adminZhCN,
+  // Idle and low-efficiency land cases (web/src/components/idle).
+  idle: idleZhCN,
   field: {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',

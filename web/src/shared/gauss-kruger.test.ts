@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module'
 import type { FeatureCollection, Polygon, Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
+import { PARK, WGS84, deepFreeze, geodesicSquare, polygon } from '../../../tests/helpers/geodesy'
 import { GeometryError, geodesicArea } from './geodesic-area'
 import {
   gaussKrugerArea,
@@ -10,37 +10,6 @@ import {
   gaussKrugerZoneForLongitude,
   loadGaussKrugerConverter,
 } from './gauss-kruger'
-
-const geographiclib = createRequire(import.meta.url)('geographiclib-geodesic') as typeof import('geographiclib-geodesic')
-const WGS84 = geographiclib.Geodesic.WGS84
-
-const PARK = { lat: 28.7, lon: 115.4 }
-
-/** A quadrilateral of geodesic sides `side` metres long, south-west corner at (lat, lon). */
-function geodesicSquare(side: number, lat = PARK.lat, lon = PARK.lon): Position[] {
-  const north = WGS84.Direct(lat, lon, 0, side)
-  const northEast = WGS84.Direct(north.lat2 as number, north.lon2 as number, 90, side)
-  const east = WGS84.Direct(lat, lon, 90, side)
-  return [
-    [lon, lat],
-    [east.lon2 as number, east.lat2 as number],
-    [northEast.lon2 as number, northEast.lat2 as number],
-    [north.lon2 as number, north.lat2 as number],
-    [lon, lat],
-  ]
-}
-
-function polygon(...rings: Position[][]): Polygon {
-  return { type: 'Polygon', coordinates: rings }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child)
-    Object.freeze(value)
-  }
-  return value
-}
 
 /**
  * Point scale factor of the transverse Mercator (k0 = 1) to fourth order in A = Δλ·cos φ

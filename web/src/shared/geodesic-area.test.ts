@@ -1,32 +1,25 @@
-import { createRequire } from 'node:module'
 import { area as turfArea } from '@turf/turf'
 import proj4 from 'proj4'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
+import {
+  PARK,
+  WGS84,
+  deepFreeze,
+  geodesicSquare,
+  geographiclib,
+  polygon,
+  referenceArea,
+  referenceRingArea,
+  seededRandom,
+  starRing,
+} from '../../../tests/helpers/geodesy'
 import { GeometryError, geodesicArea, measureAreas, polygonalGeometries, ringArea } from './geodesic-area'
 import { muToM2 } from './units'
 
 // The reference: GeographicLib's own PolygonArea, loaded through Node's CommonJS path (not the
-// module under test's import) and driven by a loop written out plainly here.
-const geographiclib = createRequire(import.meta.url)('geographiclib-geodesic') as typeof import('geographiclib-geodesic')
+// module under test's import) and driven by a loop written out plainly, in tests/helpers/geodesy.ts.
 const { Geodesic } = geographiclib
-const WGS84 = Geodesic.WGS84
-
-function referenceRingArea(ring: Position[], geodesic = WGS84): number {
-  const polygon = geodesic.Polygon(false)
-  for (const [lon, lat] of ring.slice(0, -1)) polygon.AddPoint(lat as number, lon as number)
-  return Math.abs(polygon.Compute(false, true).area as number)
-}
-
-function referenceArea(geometry: Polygon | MultiPolygon, geodesic = WGS84): number {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
-  let total = 0
-  for (const [outer, ...holes] of polygons) {
-    total += referenceRingArea(outer as Position[], geodesic)
-    for (const hole of holes) total -= referenceRingArea(hole, geodesic)
-  }
-  return total
-}
 
 /**
  * How close two ellipsoidal areas must be: 1e-9 relative (DESIGN.md), plus 3 cm² of absolute
@@ -37,59 +30,8 @@ function tolerance(m2: number): number {
   return 1e-9 * m2 + 3e-4
 }
 
-const PARK = { lat: 28.7, lon: 115.4 }
-
-/** A quadrilateral of geodesic sides `side` metres long, built with Direct only (no area code). */
-function geodesicSquare(side: number, lat = PARK.lat, lon = PARK.lon): Position[] {
-  const north = WGS84.Direct(lat, lon, 0, side)
-  const northEast = WGS84.Direct(north.lat2 as number, north.lon2 as number, 90, side)
-  const east = WGS84.Direct(lat, lon, 90, side)
-  return [
-    [lon, lat],
-    [east.lon2 as number, east.lat2 as number],
-    [northEast.lon2 as number, northEast.lat2 as number],
-    [north.lon2 as number, north.lat2 as number],
-    [lon, lat],
-  ]
-}
-
-/** A star-shaped ring of n vertices around a centre, radii from `radius` (metres) times `shape`. */
-function starRing(n: number, radius: number, shape: (i: number) => number, lat = PARK.lat, lon = PARK.lon): Position[] {
-  const ring: Position[] = []
-  for (let i = 0; i < n; i++) {
-    const p = WGS84.Direct(lat, lon, (360 * i) / n, radius * shape(i))
-    ring.push([p.lon2 as number, p.lat2 as number])
-  }
-  ring.push(ring[0] as Position)
-  return ring
-}
-
-function polygon(...rings: Position[][]): Polygon {
-  return { type: 'Polygon', coordinates: rings }
-}
-
 function reversed(ring: Position[]): Position[] {
   return [...ring].reverse()
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child)
-    Object.freeze(value)
-  }
-  return value
-}
-
-/** mulberry32: a small seeded generator, so a failing fuzz case can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 describe('geodesicArea against GeographicLib', () => {
@@ -108,7 +50,7 @@ describe('geodesicArea against GeographicLib', () => {
   })
 
   it('matches on a 1,000-vertex parcel outline', () => {
-    const outline = polygon(starRing(1000, 1200, (i) => 1 + 0.3 * Math.sin((14 * Math.PI * i) / 1000)))
+    const outline = polygon(starRing(1000, 1200, (i) => 1 + 0.3 * Math.sin((14 * Math.PI * i) / 1000), PARK.lat, PARK.lon, 'clockwise'))
     const expected = referenceArea(outline)
     expect(Math.abs(geodesicArea(outline) - expected)).toBeLessThanOrEqual(tolerance(expected))
   })
@@ -120,7 +62,7 @@ describe('geodesicArea against GeographicLib', () => {
     for (let run = 0; run < 50; run++) {
       const lat = PARK.lat + (random() - 0.5) * 0.2
       const lon = PARK.lon + (random() - 0.5) * 0.2
-      const ring = starRing(3 + Math.floor(random() * 40), 1 + random() * 9, () => 0.2 + random(), lat, lon)
+      const ring = starRing(3 + Math.floor(random() * 40), 1 + random() * 9, () => 0.2 + random(), lat, lon, 'clockwise')
       // proj4's laea needs explicit +x_0/+y_0 (it returns NaN without them)
       const laea = proj4(
         '+proj=longlat +datum=WGS84 +no_defs',
@@ -139,7 +81,7 @@ describe('geodesicArea against GeographicLib', () => {
 
   it('subtracts holes, whatever the orientation of either ring', () => {
     const outer = geodesicSquare(1000)
-    const hole = starRing(40, 200, () => 1, PARK.lat + 0.004, PARK.lon + 0.005)
+    const hole = starRing(40, 200, () => 1, PARK.lat + 0.004, PARK.lon + 0.005, 'clockwise')
     const expected = referenceRingArea(outer) - referenceRingArea(hole)
     for (const shape of [
       polygon(outer, hole),
@@ -175,7 +117,7 @@ describe('geodesicArea against GeographicLib', () => {
   })
 
   it('does not mutate its input', () => {
-    const shape = deepFreeze(polygon(geodesicSquare(1000), starRing(12, 100, () => 1, PARK.lat + 0.004, PARK.lon + 0.005)))
+    const shape = deepFreeze(polygon(geodesicSquare(1000), starRing(12, 100, () => 1, PARK.lat + 0.004, PARK.lon + 0.005, 'clockwise')))
     const copy = structuredClone(shape)
     expect(() => geodesicArea(shape)).not.toThrow()
     expect(shape).toEqual(copy)

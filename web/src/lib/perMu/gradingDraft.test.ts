@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { SEED_GRADING } from '../../../../tests/helpers/per-mu-reference'
 import { checkDraft, draftFromConfig, type GradingDraft } from './gradingDraft'
 import type { GradingConfig } from './types'
 
 const config: GradingConfig = Object.freeze({
   version: 4,
-  benchmark: 'mean',
-  thresholds: { A: 20, B: 60, C: 95 },
-  min_mu: 3,
-  weights: {
-    above_scale: { tax_per_mu: 30, value_added_per_mu: 20, value_added_per_tce: 20, value_added_per_kwh: 10, labour_productivity: 10, rnd_share: 10 },
-    small: { tax_per_mu: 50, tax_per_kwh: 50 },
-  },
+  ...SEED_GRADING,
   updated_at: '2022-07-01T00:00:00Z',
   updated_by: 'migration 003',
 })

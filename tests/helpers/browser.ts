@@ -1,0 +1,73 @@
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { demoAccount } from '../../server/auth/demo-accounts'
+import type { Role } from '../../server/auth/policy'
+
+/** Debian's Chromium, headless, with WebGL on SwiftShader and nothing phoning home. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+]
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+export interface NewPageOptions extends BrowserContextOptions {
+  /** Console errors the journey provokes on purpose (Chromium logs every 4xx response as one). */
+  expectedConsoleErrors?: RegExp[]
+  /**
+   * Failed requests that are the browser's doing, not the app's (by URL); 'all' does not watch
+   * requests at all. By default every failed request is a problem.
+   */
+  expectedRequestFailures?: 'all' | ((url: string) => boolean)
+}
+
+/**
+ * A page (1400 × 900 unless told) that writes into `problems` every page error, every console
+ * error and every failed request that is not expected — a journey ends by asserting it is empty.
+ */
+export async function newPage(browser: Browser, options: NewPageOptions = {}): Promise<{ page: Page; problems: string[] }> {
+  const { expectedConsoleErrors = [], expectedRequestFailures, ...context } = options
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...context })
+  const problems: string[] = []
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(message.text()))) problems.push(`console.error: ${message.text()}`)
+  })
+  if (expectedRequestFailures !== 'all') {
+    page.on('requestfailed', (request) => {
+      if (!expectedRequestFailures?.(request.url())) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`)
+    })
+  }
+  return { page, problems }
+}
+
+/** What the client puts on `window` for tests (web/src: `window.parkAtlas`). */
+type ParkAtlasHandle = { parkAtlas: { map: { clientPoint(p: [number, number]): { x: number; y: number }; whenIdle(): Promise<void> } } }
+
+/** Waits for the app to say its map is ready; with `idle`, also for the map to finish rendering. */
+export async function waitForMapReady(page: Page, { idle = false } = {}): Promise<void> {
+  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
+  if (idle) await page.evaluate(() => (window as unknown as ParkAtlasHandle).parkAtlas.map.whenIdle())
+}
+
+/** Where a lon/lat is in the window (CSS px), through the app's own map adapter. */
+export function clientPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((p) => (window as unknown as ParkAtlasHandle).parkAtlas.map.clientPoint(p), lngLat)
+}
+
+/** Signs in with the role's demo account from the header's login form, and waits until it shows the role. */
+export async function signInThroughHeader(page: Page, role: Role): Promise<void> {
+  const { email, password } = demoAccount(role)
+  await page.locator('.header .login__button').click()
+  await page.locator('.login input[type="email"]').fill(email)
+  await page.locator('.login input[type="password"]').fill(password)
+  await page.locator('.login button[type="submit"]').click()
+  await page.locator(`.login--signed-in[data-role="${role}"]`).waitFor({ timeout: 10_000 })
+}
+
+/** Ticks or clears a layer's legend checkbox; layers the server does not list for this visitor are skipped. */
+export async function setLayer(page: Page, id: string, checked: boolean): Promise<void> {
+  const box = page.locator(`.layer-row[data-layer="${id}"] input[type="checkbox"]`)
+  if ((await box.count()) > 0) await box.setChecked(checked)
+}

@@ -1,0 +1,41 @@
+import type { AdminResources } from './admin.zh-CN'
+
+/** Account management strings (admins only) in English; typed against the Chinese so no key is missing. */
+export const adminEn: AdminResources = {
+  tab: 'Accounts',
+  title: 'Accounts and roles',
+  loading: 'Loading accounts…',
+  empty: 'No accounts yet.',
+  loadError: 'Could not load the accounts',
+  retry: 'Retry',
+  column: { account: 'Account', role: 'Role', demo: 'Demo', lastLogin: 'Last sign-in', actions: 'Actions' },
+  demo: 'Demo account',
+  never: 'Never',
+  enabled: 'Enabled',
+  disabled: 'Disabled',
+  disable: 'Disable',
+  enable: 'Enable',
+  resetPassword: 'Reset password',
+  newPassword: 'New password (at least {{min}} characters)',
+  setPassword: 'Set password',
+  cancel: 'Cancel',
+  passwordReset: 'The password of {{email}} was reset; all its sessions ended.',
+  saved: 'Saved {{email}}.',
+  create: {
+    title: 'New account',
+    email: 'Email',
+    password: 'First password (at least {{min}} characters)',
+    displayName: 'Name (optional)',
+    role: 'Role',
+    submit: 'Create account',
+    created: 'Created the account {{email}}.',
+  },
+  problem: {
+    email: 'Enter a valid email address.',
+    passwordShort: 'The password needs at least {{min}} characters.',
+    role: 'Choose a role.',
+    emailExists: 'An account with this email exists already (emails ignore case).',
+    self: 'You cannot demote or disable your own account; another admin can.',
+    forbidden: 'Only admins manage accounts.',
+  },
+}

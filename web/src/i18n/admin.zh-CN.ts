@@ -1,0 +1,41 @@
+/** 账户管理（仅管理员）的界面文字；en 见 admin.en.ts，键必须一致。 */
+export const adminZhCN = {
+  tab: '账户',
+  title: '账户与角色',
+  loading: '正在加载账户…',
+  empty: '还没有任何账户。',
+  loadError: '无法加载账户列表',
+  retry: '重试',
+  column: { account: '账户', role: '角色', demo: '演示', lastLogin: '最近登录', actions: '操作' },
+  demo: '演示账户',
+  never: '从未登录',
+  enabled: '启用',
+  disabled: '已停用',
+  disable: '停用',
+  enable: '启用',
+  resetPassword: '重置密码',
+  newPassword: '新密码（至少 {{min}} 位）',
+  setPassword: '确认重置',
+  cancel: '取消',
+  passwordReset: '已重置 {{email}} 的密码，其登录会话已全部结束。',
+  saved: '已保存 {{email}}。',
+  create: {
+    title: '新建账户',
+    email: '邮箱',
+    password: '初始密码（至少 {{min}} 位）',
+    displayName: '姓名（可选）',
+    role: '角色',
+    submit: '创建账户',
+    created: '已创建账户 {{email}}。',
+  },
+  problem: {
+    email: '请填写有效的邮箱地址。',
+    passwordShort: '密码至少需要 {{min}} 个字符。',
+    role: '请选择角色。',
+    emailExists: '该邮箱已有账户（邮箱不区分大小写）。',
+    self: '不能降级或停用自己的账户，请由另一位管理员操作。',
+    forbidden: '只有管理员可以管理账户。',
+  },
+}
+
+export type AdminResources = typeof adminZhCN

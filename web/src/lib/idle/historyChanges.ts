@@ -1,0 +1,35 @@
+import type { HistoryEntry } from './api'
+
+/** Bookkeeping columns every write bumps: they say nothing a reader needs. */
+const IGNORED = new Set(['version', 'updated_at', 'geometry', 'geom'])
+
+export interface FieldChange {
+  field: string
+  before: unknown
+  after: unknown
+}
+
+/**
+ * What one audited write changed: the fields whose values differ between before and after
+ * (a creation lists every non-empty field). Never throws.
+ * @example historyChanges({ before: { stage: 'flagged' }, after: { stage: 'disposing' } }) // [{ field: 'stage', … }]
+ */
+export function historyChanges(entry: Pick<HistoryEntry, 'before' | 'after'>): FieldChange[] {
+  const before = entry.before ?? {}
+  const after = entry.after ?? {}
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+  return fields
+    .filter((f) => !IGNORED.has(f))
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }))
+}
+
+/**
+ * The parcel and case history merged, oldest first: a case's flag and the parcel status it causes
+ * are two audit rows of one transaction.
+ */
+export function mergeHistories(...lists: readonly HistoryEntry[][]): (HistoryEntry & { entity: number })[] {
+  return lists
+    .flatMap((list, entity) => list.map((e) => ({ ...e, entity })))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
+}

@@ -3,14 +3,14 @@
  * - `http`: the real endpoint through Fastify over a loopback socket (fetch, keep-alive), signed in
  *   as a planner (so it includes the session lookup);
  * - `service`: what the route handler calls, in-process (topology check + overlap(): three statements);
- * - `raw`: the parcels statement alone, built by the same query builder, through pg;
+ * - `raw`: the parcels statement alone (it builds the layer's JSON answer), built by the same query builder, through pg;
  * - `candidate` (optional): a proposed rewrite of that statement, timed only if its rows are identical.
  * Before timing, the endpoint's answer must equal the raw statement's: same ids, same areas.
  */
 import type pg from 'pg'
 import type { Polygon } from 'geojson'
 import { overlap } from '../../server/analysis/overlap'
-import { SUBJECT_FROM_GEOJSON, overlapQuery } from '../../server/analysis/overlap-query'
+import { SUBJECT_FROM_GEOJSON, overlapLayerJsonQuery } from '../../server/analysis/overlap-query'
 import { assertValidTopology } from '../../server/geometry/topology'
 import { findLayer } from '../../server/layers/catalog'
 import { timeInterleaved, type Summary, type Task } from './timing'
@@ -43,8 +43,8 @@ interface Feature {
 const PARCELS = findLayer('parcels')!
 
 /** The parcels statement, exactly as the endpoint builds it, with its one parameter. */
-export function rawOverlapStatement(geometry: Polygon): { text: string; values: string[] } {
-  return { text: overlapQuery(PARCELS, SUBJECT_FROM_GEOJSON, false), values: [JSON.stringify([geometry])] }
+export function rawOverlapStatement(geometry: Polygon, subjectM2 = 1): { text: string; values: unknown[] } {
+  return { text: overlapLayerJsonQuery(PARCELS, SUBJECT_FROM_GEOJSON, false), values: [JSON.stringify([geometry]), subjectM2] }
 }
 
 async function postOverlap(baseUrl: string, headers: Record<string, string>, body: string): Promise<string> {
@@ -83,13 +83,12 @@ export async function benchOverlap(
   opts: { warmup: number; runs: number; headers: Record<string, string>; candidateSql?: string },
 ): Promise<OverlapBenchResult> {
   const body = JSON.stringify({ geometry: boundary.geometry, layers: ['parcels'] })
-  const statement = rawOverlapStatement(boundary.geometry)
-
   const answerText = await postOverlap(baseUrl, opts.headers, body)
   const answer = JSON.parse(answerText) as { subject: { m2: number }; layers: { features: Feature[] }[] }
+  const statement = rawOverlapStatement(boundary.geometry, answer.subject.m2)
   const endpointFeatures = answer.layers[0]!.features
-  const { rows } = await pool.query<Feature>(statement.text, statement.values)
-  assertSameResult(boundary.name, endpointFeatures, rows)
+  const { rows } = await pool.query<{ layer: string }>(statement.text, statement.values)
+  assertSameResult(boundary.name, endpointFeatures, (JSON.parse(rows[0]!.layer) as { features: Feature[] }).features)
 
   const geometries = [boundary.geometry]
   const tasks: Record<string, Task> = {

@@ -66,3 +66,41 @@ export function overlapQuery(layer: LayerDef, subjectSql: string, includeAll: bo
 export function subjectAreaQuery(subjectSql: string): string {
   return `WITH s AS (${subjectSql}) SELECT ST_Area(s.geom::geography) AS m2, ST_IsEmpty(s.geom) IS NOT FALSE AS empty FROM s`
 }
+
+/** 1 mu in m², as a float8 so PostgreSQL's division matches JavaScript's to the bit. */
+const M2_PER_MU_SQL = '(10000::float8 / 15)'
+
+/**
+ * One layer's whole answer as JSON text, built by PostgreSQL from overlapQuery's rows: the
+ * features (with overlap in mu, the part outside, and the share) and the totals. `$2` is the
+ * subject's area in m². Building the JSON where the rows are spares the server parsing and
+ * re-serialising every row (measured: about a third of the endpoint's own time on 276 parcels).
+ */
+export function overlapLayerJsonQuery(layer: LayerDef, subjectSql: string, includeAll: boolean): string {
+  return `
+    WITH f AS (${overlapQuery(layer, subjectSql, includeAll)})
+    SELECT json_build_object(
+      'id', '${layer.id}',
+      'features', coalesce(json_agg(json_build_object(
+        'id', f.id,
+        'properties', f.properties,
+        'class', f.class,
+        'feature_m2', f.feature_m2,
+        'overlap_m2', f.overlap_m2,
+        'overlap_mu', f.overlap_m2 / ${M2_PER_MU_SQL},
+        'outside_m2', greatest(0, f.feature_m2 - f.overlap_m2),
+        'share', CASE WHEN f.feature_m2 IS NULL THEN (f.class = 'inside')::int::float8
+                      WHEN f.feature_m2 > 0 THEN f.overlap_m2 / f.feature_m2 ELSE 0 END
+      ) ORDER BY f.id), '[]'),
+      'totals', json_build_object(
+        'count', count(f.id),
+        'inside', count(*) FILTER (WHERE f.class = 'inside'),
+        'partial', count(*) FILTER (WHERE f.class = 'partial'),
+        'outside', count(*) FILTER (WHERE f.class = 'outside'),
+        'overlap_m2', coalesce(sum(f.overlap_m2), 0),
+        'overlap_mu', coalesce(sum(f.overlap_m2), 0) / ${M2_PER_MU_SQL},
+        'share_of_subject', CASE WHEN $2::float8 > 0 THEN coalesce(sum(f.overlap_m2), 0) / $2::float8 ELSE 0 END
+      )
+    )::text AS layer
+    FROM f`
+}

@@ -2,7 +2,7 @@ import type pg from 'pg'
 import { findLayer, type LayerDef } from '../layers/catalog'
 import { InvalidParameter, NotFound } from '../errors'
 import { M2_PER_MU } from '../../web/src/shared/units'
-import { SUBJECT_FROM_GEOJSON, overlapQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
+import { SUBJECT_FROM_GEOJSON, overlapLayerJsonQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
 import type { AreaGeometry } from '../geometry/polygon-input'
 
 /** Layers an overlap can be asked of: the polygon layers, enterprise points, base-map land cover. */
@@ -44,42 +44,6 @@ export interface OverlapResult {
   layers: OverlapLayerResult[]
 }
 
-interface Row {
-  id: string
-  properties: Record<string, unknown>
-  class: OverlapFeature['class']
-  feature_m2: number | null
-  overlap_m2: number | null
-}
-
-function toFeature(r: Row): OverlapFeature {
-  const polygonal = r.feature_m2 !== null
-  const overlap = r.overlap_m2 ?? 0
-  return {
-    id: r.id,
-    properties: r.properties,
-    class: r.class,
-    feature_m2: r.feature_m2,
-    overlap_m2: polygonal ? overlap : null,
-    overlap_mu: polygonal ? overlap / M2_PER_MU : null,
-    outside_m2: polygonal ? Math.max(0, (r.feature_m2 ?? 0) - overlap) : null,
-    share: polygonal ? (r.feature_m2 ? overlap / r.feature_m2 : 0) : r.class === 'inside' ? 1 : 0,
-  }
-}
-
-function totalsOf(features: OverlapFeature[], subjectM2: number): OverlapLayerResult['totals'] {
-  const overlap = features.reduce((s, f) => s + (f.overlap_m2 ?? 0), 0)
-  return {
-    count: features.length,
-    inside: features.filter((f) => f.class === 'inside').length,
-    partial: features.filter((f) => f.class === 'partial').length,
-    outside: features.filter((f) => f.class === 'outside').length,
-    overlap_m2: overlap,
-    overlap_mu: overlap / M2_PER_MU,
-    share_of_subject: subjectM2 > 0 ? overlap / subjectM2 : 0,
-  }
-}
-
 function resolveLayer(id: string, allowed: readonly string[], what: string): LayerDef {
   const layer = allowed.includes(id) ? findLayer(id) : undefined
   if (!layer) throw new InvalidParameter(`${what} "${id}" is not one of: ${allowed.join(', ')}`)
@@ -88,9 +52,10 @@ function resolveLayer(id: string, allowed: readonly string[], what: string): Lay
 
 /**
  * For each layer, the features the subject touches (or all, with includeAll), classified and
- * measured. Runs on one client, one query per layer: the embedded database has one connection.
+ * measured — as the JSON text of an OverlapResult, assembled from PostgreSQL's per-layer JSON.
+ * Runs on one client, one query per layer: the embedded database has one connection.
  */
-export async function overlap(db: pg.Pool, subject: Subject, layerIds: string[], includeAll: boolean): Promise<OverlapResult> {
+export async function overlapJson(db: pg.Pool, subject: Subject, layerIds: string[], includeAll: boolean): Promise<string> {
   const layers = layerIds.map((id) => resolveLayer(id, OVERLAP_LAYERS, 'layer'))
   const [subjectSql, param] =
     'geometries' in subject
@@ -101,14 +66,18 @@ export async function overlap(db: pg.Pool, subject: Subject, layerIds: string[],
     const { rows } = await client.query<{ m2: number | null; empty: boolean }>(subjectAreaQuery(subjectSql), [param])
     if (!rows[0] || rows[0].empty) throw new NotFound('the subject has no geometry: no feature matched ref')
     const subjectM2 = rows[0].m2 ?? 0
-    const out: OverlapLayerResult[] = []
+    const parts: string[] = []
     for (const layer of layers) {
-      const res = await client.query<Row>(overlapQuery(layer, subjectSql, includeAll), [param])
-      const features = res.rows.map(toFeature)
-      out.push({ id: layer.id, features, totals: totalsOf(features, subjectM2) })
+      const res = await client.query<{ layer: string }>(overlapLayerJsonQuery(layer, subjectSql, includeAll), [param, subjectM2])
+      parts.push(res.rows[0]!.layer)
     }
-    return { subject: { m2: subjectM2, mu: subjectM2 / M2_PER_MU }, layers: out }
+    return `{"subject":${JSON.stringify({ m2: subjectM2, mu: subjectM2 / M2_PER_MU })},"layers":[${parts.join(',')}]}`
   } finally {
     client.release()
   }
+}
+
+/** The same, parsed: for callers that work with the result rather than send it. */
+export async function overlap(db: pg.Pool, subject: Subject, layerIds: string[], includeAll: boolean): Promise<OverlapResult> {
+  return JSON.parse(await overlapJson(db, subject, layerIds, includeAll)) as OverlapResult
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../app'
-import { OVERLAP_LAYERS, SUBJECT_LAYERS, overlap, type Subject } from '../analysis/overlap'
+import { OVERLAP_LAYERS, SUBJECT_LAYERS, overlapJson, type Subject } from '../analysis/overlap'
 import { BadRequest } from '../errors'
 import { polygonsOf } from '../geometry/polygon-input'
 import { assertValidTopology } from '../geometry/topology'
@@ -48,7 +48,7 @@ const overlapSchema = {
  * per layer; GET /api/analysis/chemical-firms-outside-cluster — the report's own question.
  */
 export async function analysisOverlapRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.post<{ Body: OverlapBody }>('/api/analysis/overlap', { schema: overlapSchema }, async (req) => {
+  app.post<{ Body: OverlapBody }>('/api/analysis/overlap', { schema: overlapSchema }, async (req, reply) => {
     const { geometry, ref, layers, include } = req.body
     if ((geometry === undefined) === (ref === undefined)) throw new BadRequest('give exactly one of "geometry" or "ref"')
     let subject: Subject
@@ -59,7 +59,9 @@ export async function analysisOverlapRoutes(app: FastifyInstance, ctx: AppContex
     } else {
       subject = { layer: ref!.layer, ids: ref!.ids ?? null }
     }
-    return overlap(ctx.db.pool, subject, layers, include === 'all')
+    // PostgreSQL built the JSON; it goes out as it came.
+    reply.type('application/json; charset=utf-8')
+    return overlapJson(ctx.db.pool, subject, layers, include === 'all')
   })
 
   app.get('/api/analysis/chemical-firms-outside-cluster', async () => {

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { appendAudit } from '../edits/audit'
-import { withTransaction } from '../edits/transaction'
+import { withTransaction } from '../db/transaction'
 import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords'
 import { countAdmins, insertUser, normalizeEmail } from './users'
 

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { applyMigrations, listMigrations } from './migrate'
+import { withTransaction } from './transaction'
 
 /**
  * A portable dump of all the park's data: every table of the schema with its rows as text, so
@@ -106,10 +107,8 @@ export function checkDump(dump: unknown): asserts dump is DatabaseDump {
 export async function restoreDatabase(pool: pg.Pool, dump: DatabaseDump, onProgress: (msg: string) => void = () => {}): Promise<Record<string, number>> {
   checkDump(dump)
   const migrations = listMigrations()
-  const client = await pool.connect()
-  const counts: Record<string, number> = {}
-  try {
-    await client.query('BEGIN')
+  return withTransaction(pool, async (client) => {
+    const counts: Record<string, number> = {}
     onProgress('transaction open: dropping the current schema')
     await dropSchemaObjects(client)
     await applyMigrations(client, migrations.filter((m) => m.version <= dump.schema_version))
@@ -142,12 +141,6 @@ export async function restoreDatabase(pool: pg.Pool, dump: DatabaseDump, onProgr
     }
     await applyMigrations(client, migrations.filter((m) => m.version > dump.schema_version))
     onProgress('committing')
-    await client.query('COMMIT')
     return counts
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined)
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type pg from 'pg'
+import { withTransaction } from './transaction'
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
 
@@ -54,18 +55,6 @@ export async function applyMigrations(client: pg.PoolClient, migrations: Migrati
 export async function migrate(pool: pg.Pool, migrations = listMigrations()): Promise<number[]> {
   await pool.query('CREATE EXTENSION IF NOT EXISTS postgis')
   const applied: number[] = []
-  for (const m of migrations) {
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      applied.push(...(await applyMigrations(client, [m])))
-      await client.query('COMMIT')
-    } catch (err) {
-      await client.query('ROLLBACK')
-      throw err
-    } finally {
-      client.release()
-    }
-  }
+  for (const m of migrations) applied.push(...(await withTransaction(pool, (client) => applyMigrations(client, [m]))))
   return applied
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseCsv } from 'csv-parse/sync'
 import pg from 'pg'
+import { withTransaction } from './transaction'
 import { insertDemoAccounts } from '../auth/demo-accounts'
 
 export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data')
@@ -96,10 +97,8 @@ async function upsertFile(client: pg.PoolClient, f: SeedFile, rows: Row[]): Prom
  * upserted by primary key (existing accounts are left alone). Returns the row count per table.
  */
 export async function loadSamplePark(pool: pg.Pool, dir = DATA_DIR): Promise<Record<string, number>> {
-  const client = await pool.connect()
-  const counts: Record<string, number> = {}
-  try {
-    await client.query('BEGIN')
+  return withTransaction(pool, async (client) => {
+    const counts: Record<string, number> = {}
     for (const f of SEED_FILES) {
       const rows = readRows(dir, f)
       await upsertFile(client, f, rows)
@@ -107,14 +106,8 @@ export async function loadSamplePark(pool: pg.Pool, dir = DATA_DIR): Promise<Rec
     }
     // One account per role to try the park with (README); refused at login in production.
     counts.users = await insertDemoAccounts(client)
-    await client.query('COMMIT')
     return counts
-  } catch (err) {
-    await client.query('ROLLBACK')
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }
 
 /** True when the park has no parcels yet: a fresh database that start-up should seed. */

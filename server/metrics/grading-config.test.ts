@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { BadRequest, InvalidParameter } from '../errors'
 import { parseGradingUpdate } from './grading-config'
+import { SEED_GRADING } from '../../tests/helpers/per-mu-reference'
 
-const VALID = Object.freeze({
-  version: 1,
-  benchmark: 'mean',
-  thresholds: { A: 20, B: 60, C: 95 },
-  min_mu: 3,
-  weights: {
-    above_scale: { tax_per_mu: 30, value_added_per_mu: 20, value_added_per_tce: 20, value_added_per_kwh: 10, labour_productivity: 10, rnd_share: 10 },
-    small: { tax_per_mu: 50, tax_per_kwh: 50 },
-  },
-})
+const VALID = Object.freeze({ version: 1, ...SEED_GRADING })
 
 const withChange = (path: string[], value: unknown): unknown => {
   const copy = structuredClone(VALID) as Record<string, unknown>

@@ -3,6 +3,7 @@ import { Conflict } from '../errors'
 import type { IndicatorCode } from './indicators'
 import { WEIGHT_SETS, type GradingConfig, type GradingUpdate, type WeightSet } from './grading-config'
 import { namedSql } from './named-sql'
+import { withTransaction } from '../db/transaction'
 
 /** Reads and replaces the one active grading configuration (migration 003). */
 
@@ -45,9 +46,7 @@ export async function loadGrading(db: Queryable): Promise<GradingConfig> {
  * record, all in one transaction. Throws Conflict (409) on a stale version; nothing is written then.
  */
 export async function saveGrading(pool: pg.Pool, update: GradingUpdate, actor: string): Promise<GradingConfig> {
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
+  return withTransaction(pool, async (client) => {
     const locked = await client.query<{ version: number }>(Q.lock)
     const current = locked.rows[0]?.version
     if (current !== update.version) {
@@ -65,12 +64,6 @@ export async function saveGrading(pool: pg.Pool, update: GradingUpdate, actor: s
     await client.query(Q['insert-weights'], [JSON.stringify(rows)])
     const after = await loadGrading(client)
     await client.query(Q.audit, [actor, JSON.stringify(before), JSON.stringify(after)])
-    await client.query('COMMIT')
     return after
-  } catch (err) {
-    await client.query('ROLLBACK')
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }

@@ -3,16 +3,9 @@ import { muToM2 } from '../../web/src/shared/units'
 import type { GradingSettings } from './grading-config'
 import type { YearFigures } from './indicators'
 import { centre, evaluatePerMu, type FirmInput } from './per-mu-evaluate'
+import { SEED_GRADING } from '../../tests/helpers/per-mu-reference'
 
-const SETTINGS: GradingSettings = Object.freeze({
-  benchmark: 'mean',
-  thresholds: { A: 20, B: 60, C: 95 },
-  min_mu: 3,
-  weights: {
-    above_scale: { tax_per_mu: 30, value_added_per_mu: 20, value_added_per_tce: 20, value_added_per_kwh: 10, labour_productivity: 10, rnd_share: 10 },
-    small: { tax_per_mu: 50, tax_per_kwh: 50 },
-  },
-})
+const SETTINGS: GradingSettings = Object.freeze(structuredClone(SEED_GRADING) as GradingSettings)
 
 const figures = (k: number): YearFigures => ({
   revenue_wan: 1000 * k, value_added_wan: 250 * k, profit_wan: 80 * k, tax_wan: 60 * k,

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../auth/policy'
 import { endUserSessions } from '../auth/sessions'
 import { getUser, insertUser, listUsers, setPasswordHash, updateUser, type UserChanges, type UserRecord } from '../auth/users'
 import { appendAudit } from '../edits/audit'
-import { withTransaction } from '../edits/transaction'
+import { withTransaction } from '../db/transaction'
 import { Conflict, NotFound } from '../errors'
 import { actorOf } from '../http/actor'
 

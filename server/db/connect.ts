@@ -25,6 +25,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
 function discardClientsAfterErrors(pool: pg.Pool): void {
   const failed = new WeakSet<pg.PoolClient>()
   pool.on('connect', (client) => {
+    // An out-of-step answer can arrive while the client is checked out (during the ROLLBACK after
+    // a failed statement), when the pool has no listener on it: pg then emits 'error', which with
+    // no listener would crash the process. Mark the client instead; it is closed on release.
+    client.on('error', () => failed.add(client as pg.PoolClient))
     const query = client.query.bind(client) as (...args: unknown[]) => unknown
     ;(client as { query: unknown }).query = (...args: unknown[]) => {
       const result = query(...args)

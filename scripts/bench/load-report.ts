@@ -4,7 +4,7 @@ import type { LoadPrincipal, LoadSubjects } from './load-db'
 import { ROUTE_CLASSES, type LoadRecorder, type RouteClass } from './load-mix'
 import type { ServerStats } from './load-server'
 import type { WriteCheck } from './load-verify'
-import type { MachineInfo } from './machine'
+import { machineRows, row, type MachineInfo } from './machine'
 import { ms } from './timing'
 
 export interface LoadResults {
@@ -45,7 +45,6 @@ export function latency(samples: readonly number[]): Latency {
 }
 
 const n = (x: number) => x.toLocaleString('en-US')
-const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 const lat = (l: Latency) => [ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max)]
 const statusText = (m: Map<number, number> | Record<number, number>) =>
   [...(m instanceof Map ? m : new Map(Object.entries(m).map(([k, v]) => [Number(k), v])))]
@@ -110,12 +109,7 @@ function machineSection(r: LoadResults): string[] {
     '',
     '| | |',
     '|---|---|',
-    row(['date', r.date]),
-    row(['CPU', `${m.cpu} × ${m.cores}`]),
-    row(['memory', `${m.memoryGb.toFixed(1)} GiB`]),
-    row(['load average (1/5/15 min) at start → end', `${r.loadBefore} → ${r.loadAfter}`]),
-    row(['OS', m.kernel]),
-    row(['Node', m.node]),
+    ...machineRows(m, r),
     row(['database', `server: ${m.postgres}, ${m.postgis}; database \`${r.database}\` (emptied and loaded with the sample park in ${(r.setupMs / 1000).toFixed(1)} s: ${r.loaded.parcels} parcels, ${r.loaded.zones} zones, ${r.loaded.enterprises} enterprises)`]),
     row(['app', `buildApp in its own process (scripts/bench/load-server.ts), 127.0.0.1, port 0; pg pool of ${r.server.pool.max}: at most ${r.server.pool.maxTotal} connections open, ${r.server.pool.maxWaiting} requests waiting for one`]),
     row(['load', `autocannon ${r.autocannonVersion}, ${r.seconds} s, ${r.connections} keep-alive connections, one request at a time each: ${who}`]),

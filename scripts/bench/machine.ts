@@ -45,3 +45,18 @@ export async function machineInfo(pool: pg.Pool): Promise<MachineInfo> {
 export function loadAverage(): string {
   return os.loadavg().map((l) => l.toFixed(2)).join(' / ')
 }
+
+/** A markdown table row. */
+export const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`
+
+/** The rows every report opens its machine table with: when, on what, and how busy it was. */
+export function machineRows(m: MachineInfo, run: { date: string; loadBefore: string; loadAfter: string }): string[] {
+  return [
+    row(['date', run.date]),
+    row(['CPU', `${m.cpu} × ${m.cores}`]),
+    row(['memory', `${m.memoryGb.toFixed(1)} GiB`]),
+    row(['load average (1/5/15 min) at start → end', `${run.loadBefore} → ${run.loadAfter}`]),
+    row(['OS', m.kernel]),
+    row(['Node', m.node]),
+  ]
+}

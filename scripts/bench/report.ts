@@ -4,7 +4,7 @@ import type { DatasetStats } from './county-load'
 import type { PlanSummary } from './explain'
 import type { FeaturesBenchResult } from './features-bench'
 import type { LiveAreaResult } from './live-area-bench'
-import type { MachineInfo } from './machine'
+import { machineRows, row, type MachineInfo } from './machine'
 import type { HttpFloor, OverlapBenchResult } from './overlap-bench'
 import { ms, type Summary } from './timing'
 
@@ -36,7 +36,6 @@ export interface GoalCheck {
 
 const n = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 const pct = (from: number, to: number) => `${to <= from ? '−' : '+'}${Math.abs((1 - to / from) * 100).toFixed(0)} %`
-const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`
 const p50p95 = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}`
 
 export function goalChecks(r: BenchResults): GoalCheck[] {
@@ -62,12 +61,7 @@ function machineSection(r: BenchResults): string[] {
     '',
     '| | |',
     '|---|---|',
-    row(['date', r.date]),
-    row(['CPU', `${m.cpu} × ${m.cores}`]),
-    row(['memory', `${m.memoryGb.toFixed(1)} GiB`]),
-    row(['load average (1/5/15 min) at start → end', `${r.loadBefore} → ${r.loadAfter}`]),
-    row(['OS', m.kernel]),
-    row(['Node', m.node]),
+    ...machineRows(m, r),
     row(['database', `${r.kind === 'postgres' ? 'server' : 'embedded (PGlite)'}: ${m.postgres}, ${m.postgis}`]),
     row(['dataset', `${n(s.parcels)} parcels (\`${r.dataset.fingerprint}\`), ${n(s.enterprises)} enterprises; ${s.minMu.toFixed(2)}–${s.maxMu.toFixed(2)} mu, median ${s.medianMu.toFixed(2)} mu; ${n(s.totalKm2, 1)} km²; invalid geometries: ${s.invalid}`]),
     row(['dataset load', loaded]),

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { NotFound } from '../errors'
 import { parseIntParam } from '../http/params'
-import { INDICATORS } from './indicators'
+import { INDICATORS, type YearFigures } from './indicators'
 import type { GradingConfig } from './grading-config'
 import { loadGrading } from './grading-store'
 import { evaluatePerMu, type Evaluation, type FirmInput } from './per-mu-evaluate'
@@ -28,16 +28,9 @@ export async function resolveYear(pool: pg.Pool, raw: string | undefined): Promi
   return { year, years }
 }
 
-interface FirmRow extends Omit<FirmInput, 'figures'> {
+/** A row of per-mu.sql: the firm, its land, and its figures for the year (null when it reported none). */
+interface FirmRow extends Omit<FirmInput, 'figures'>, YearFigures {
   has_figures: boolean
-  revenue_wan: number | null
-  value_added_wan: number | null
-  profit_wan: number | null
-  tax_wan: number | null
-  electricity_kwh: number | null
-  energy_tce: number | null
-  rnd_wan: number | null
-  employees: number | null
 }
 
 /** Every enterprise with its land and its figures for `year`. */

@@ -1,45 +1,15 @@
 import { Ajv, type ErrorObject } from 'ajv'
 import { BadRequest, InvalidParameter } from '../errors'
-import { INDICATOR_CODES, type IndicatorCode } from './indicators'
+import { INDICATOR_CODES } from './indicators'
+import { WEIGHT_SETS, type GradingSettings, type GradingUpdate } from '../../web/src/shared/per-mu-vocabulary'
 
 /**
  * The per-mu grading configuration (migration 003), its JSON schema and the checks a schema
  * cannot express. Pure: the database side is grading-store.ts.
  */
 
-/** Above-scale firms (规上) and the others (规下) are scored on different weight sets and graded apart. */
-export const WEIGHT_SETS = ['above_scale', 'small'] as const
-export type WeightSet = (typeof WEIGHT_SETS)[number]
-
-export type Weights = Partial<Record<IndicatorCode, number>>
-
-export const GRADES = ['A', 'B', 'C', 'D'] as const
-export type Grade = (typeof GRADES)[number]
-
-/** Cumulative rank percentiles: A = top A %, B = to B %, C = to C %, D = the rest. */
-export interface Thresholds {
-  A: number
-  B: number
-  C: number
-}
-
-export interface GradingSettings {
-  benchmark: 'mean' | 'median'
-  thresholds: Thresholds
-  min_mu: number
-  weights: Record<WeightSet, Weights>
-}
-
-export interface GradingConfig extends GradingSettings {
-  version: number
-  updated_at: string
-  updated_by: string
-}
-
-/** A PUT body: the whole configuration, and the version it was read at. */
-export interface GradingUpdate extends GradingSettings {
-  version: number
-}
+export { GRADES, WEIGHT_SETS } from '../../web/src/shared/per-mu-vocabulary'
+export type { Grade, GradingConfig, GradingSettings, GradingUpdate, Thresholds, Weights, WeightSet } from '../../web/src/shared/per-mu-vocabulary'
 
 const percent = { type: 'number', exclusiveMinimum: 0, maximum: 100 } as const
 const weightSet = {

@@ -21,17 +21,10 @@ export interface YearFigures {
 
 export type FigureField = keyof YearFigures
 
-export const INDICATOR_CODES = [
-  'tax_per_mu',
-  'value_added_per_mu',
-  'value_added_per_tce',
-  'value_added_per_kwh',
-  'labour_productivity',
-  'rnd_share',
-  'tax_per_kwh',
-] as const
+import { INDICATOR_CODES, type IndicatorCode } from '../../web/src/shared/per-mu-vocabulary'
 
-export type IndicatorCode = (typeof INDICATOR_CODES)[number]
+export { INDICATOR_CODES }
+export type { IndicatorCode } from '../../web/src/shared/per-mu-vocabulary'
 
 export interface IndicatorDef {
   code: IndicatorCode

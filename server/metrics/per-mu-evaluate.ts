@@ -27,9 +27,10 @@ export interface FirmInput {
   figures: YearFigures | null
 }
 
-/** Why a firm is listed without a grade, checked in this order. */
-export type NotGradedReason = 'no_parcel' | 'no_figures' | 'started_this_year' | 'under_min_mu' | 'incomplete_figures'
-export const NOT_GRADED_REASONS: readonly NotGradedReason[] = ['no_parcel', 'no_figures', 'started_this_year', 'under_min_mu', 'incomplete_figures']
+import { NOT_GRADED_REASONS, type NotGradedReason } from '../../web/src/shared/per-mu-vocabulary'
+
+export { NOT_GRADED_REASONS }
+export type { NotGradedReason } from '../../web/src/shared/per-mu-vocabulary'
 
 export interface FirmResult extends PerMuFigures {
   id: string

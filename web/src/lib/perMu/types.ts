@@ -1,24 +1,12 @@
 /**
  * The per-mu (亩均效益) API as the client reads it: GET /api/metrics/per-mu, /dashboard and /grading
- * (server/metrics/*). Written out here rather than imported, so the browser bundle never reaches into
- * server code; the e2e test compares what the table shows with what the API sends.
+ * (server/metrics/*). The shared vocabulary (grades, indicators, settings) is web/src/shared's; the
+ * response shapes are written out here, so the browser bundle never reaches into server code.
  */
 
-export const GRADES = ['A', 'B', 'C', 'D'] as const
-export type Grade = (typeof GRADES)[number]
-
-/** Above-scale firms (规上) and the others (规下) are scored with different weights and ranked apart. */
-export const WEIGHT_SETS = ['above_scale', 'small'] as const
-export type WeightSet = (typeof WEIGHT_SETS)[number]
-
-export const INDICATOR_CODES = [
-  'tax_per_mu', 'value_added_per_mu', 'value_added_per_tce', 'value_added_per_kwh',
-  'labour_productivity', 'rnd_share', 'tax_per_kwh',
-] as const
-export type IndicatorCode = (typeof INDICATOR_CODES)[number]
-
-export const NOT_GRADED_REASONS = ['no_parcel', 'no_figures', 'started_this_year', 'under_min_mu', 'incomplete_figures'] as const
-export type NotGradedReason = (typeof NOT_GRADED_REASONS)[number]
+export { GRADES, INDICATOR_CODES, NOT_GRADED_REASONS, WEIGHT_SETS } from '../../shared/per-mu-vocabulary'
+export type { Grade, GradingConfig, GradingSettings, GradingUpdate, IndicatorCode, NotGradedReason, Thresholds, WeightSet } from '../../shared/per-mu-vocabulary'
+import type { Grade, GradingConfig, IndicatorCode, NotGradedReason, WeightSet } from '../../shared/per-mu-vocabulary'
 
 export interface FirmResult {
   id: string
@@ -44,30 +32,6 @@ export interface FirmResult {
   grade: Grade | null
   reason: NotGradedReason | null
   missing?: string[]
-}
-
-export interface Thresholds {
-  A: number
-  B: number
-  C: number
-}
-
-export interface GradingSettings {
-  benchmark: 'mean' | 'median'
-  thresholds: Thresholds
-  min_mu: number
-  weights: Record<WeightSet, Partial<Record<IndicatorCode, number>>>
-}
-
-export interface GradingConfig extends GradingSettings {
-  version: number
-  updated_at: string
-  updated_by: string
-}
-
-/** PUT /api/metrics/grading: the whole configuration and the version it was read at. */
-export interface GradingUpdate extends GradingSettings {
-  version: number
 }
 
 export interface IndicatorInfo {

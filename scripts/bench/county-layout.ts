@@ -8,6 +8,7 @@
  * ~0.1 % of its ellipsoidal one anywhere in the county. Illustrative, not surveyed.
  */
 import { createRng, type Rng } from '../sample-park/frame'
+import { signedArea } from '../sample-park/geometry'
 import { M2_PER_MU } from '../../web/src/shared/units'
 
 type XY = [number, number]
@@ -67,16 +68,6 @@ function toLonLat([x, y]: XY): [number, number] {
 
 function toMetres(lon: number, lat: number): XY {
   return [(lon - COUNTY_ORIGIN.lon) * metresPerDegLon(lat), (lat - COUNTY_ORIGIN.lat) * M_PER_DEG_LAT]
-}
-
-function shoelace(ring: XY[]): number {
-  let s = 0
-  for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = ring[i]!
-    const [x2, y2] = ring[(i + 1) % ring.length]!
-    s += x1 * y2 - x2 * y1
-  }
-  return s / 2
 }
 
 /** Road centre-lines: cumulative spacings from `from` to `to`, the width of each line. */
@@ -198,7 +189,7 @@ export function generateCountyLayout(minParcels: number, seed: number): CountyLa
     if (rng.chance(0.2)) continue
     const corners: Quad = [node[i]![j]!, node[i + 1]![j]!, node[i + 1]![j + 1]!, node[i]![j + 1]!]
     const block = insetQuad(corners, [ys.width[j]! / 2, xs.width[i + 1]! / 2, ys.width[j + 1]! / 2, xs.width[i]! / 2])
-    const blockM2 = shoelace(block)
+    const blockM2 = signedArea(block)
     const aspect = Math.hypot(block[1][0] - block[0][0], block[1][1] - block[0][1]) / Math.hypot(block[3][0] - block[0][0], block[3][1] - block[0][1])
     const large = rng.chance(0.45)
     // Lot sizes: large lots 30–280 mu (factories), small ones 9–45 mu (workshops, shops, housing).
@@ -229,7 +220,7 @@ function addParcel(rng: Rng, layout: CountyLayout, cell: XY[], large: boolean): 
   layout.parcels.push({
     id: `CP-${String(layout.parcels.length + 1).padStart(6, '0')}`,
     ring: [...lonLat, lonLat[0]!],
-    planarM2: shoelace(cell),
+    planarM2: signedArea(cell),
     landUse: pickLandUse(rng, large),
     status,
     enterprise,

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { PoolClient } from 'pg'
 import type { AppContext } from '../app'
 import { historyOf } from '../edits/audit'
 import { advanceCase, flagPlot, type CaseChanges, type FlagFields } from '../edits/idle-plots'
@@ -31,11 +32,28 @@ function sendRow(reply: FastifyReply, row: Record<string, unknown>, status = 200
 export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const pool = ctx.db.pool
 
+  const draftProperties = { name_zh: text(200), name_en: text(200), note: nullableText(2000), geometry }
+
+  /**
+   * An edit of an existing object: the version the client saw (If-Match or body), the changes
+   * without it, one transaction, and the saved row with its new ETag.
+   */
+  const saveVersioned = async <B extends { version?: number }>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    edit: { id: string; body: B },
+    save: (client: PoolClient, id: string, expected: number, changes: Omit<B, 'version'>, actor: string) => Promise<Record<string, unknown>>,
+  ) => {
+    const expected = expectedVersion(req, edit.body.version)
+    const { version: _v, ...changes } = edit.body
+    return sendRow(reply, await withTransaction(pool, (c) => save(c, edit.id, expected, changes, actorOf(req))))
+  }
+
   app.post<{ Body: DraftFields & { name_zh: string; name_en: string; geometry: unknown } }>('/api/zones', {
     schema: {
       body: {
         type: 'object',
-        properties: { name_zh: text(200), name_en: text(200), note: nullableText(2000), geometry },
+        properties: draftProperties,
         required: ['name_zh', 'name_en', 'geometry'],
         additionalProperties: false,
       },
@@ -48,17 +66,14 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
       body: {
         type: 'object',
         properties: {
-          name_zh: text(200), name_en: text(200), note: nullableText(2000), geometry, version,
+          ...draftProperties,
+          version,
           status: { type: 'string', enum: ['draft', 'submitted', 'approved', 'rejected'] },
         },
         additionalProperties: false,
       },
     },
-  }, async (req, reply) => {
-    const expected = expectedVersion(req, req.body.version)
-    const { version: _v, ...fields } = req.body
-    return sendRow(reply, await withTransaction(pool, (c) => updateDraft(c, req.params.id, expected, fields, actorOf(req))))
-  })
+  }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, updateDraft))
 
   app.patch<{ Params: { id: string }; Body: ParcelChanges & { version?: number } }>('/api/parcels/:id', {
     schema: {
@@ -79,11 +94,7 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
         minProperties: 1,
       },
     },
-  }, async (req, reply) => {
-    const expected = expectedVersion(req, req.body.version)
-    const { version: _v, ...changes } = req.body
-    return sendRow(reply, await withTransaction(pool, (c) => updateParcel(c, req.params.id, expected, changes, actorOf(req))))
-  })
+  }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, updateParcel))
 
   app.post<{ Body: FlagFields }>('/api/idle-plots', {
     schema: {
@@ -118,11 +129,7 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
         minProperties: 1,
       },
     },
-  }, async (req, reply) => {
-    const expected = expectedVersion(req, req.body.version)
-    const { version: _v, ...changes } = req.body
-    return sendRow(reply, await withTransaction(pool, (c) => advanceCase(c, req.params.id, expected, changes, actorOf(req))))
-  })
+  }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, advanceCase))
 
   for (const [path, entity] of [['/api/zones/:id/history', 'zones'], ['/api/parcels/:id/history', 'parcels'], ['/api/idle-plots/:id/history', 'idle_plots']] as const) {
     app.get<{ Params: { id: string } }>(path, { schema: { params: idParams } }, async (req) => {

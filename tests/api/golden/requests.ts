@@ -1,0 +1,74 @@
+import type { Role } from '../../../server/auth/policy'
+
+/** One request of the golden run; its answer is kept in out/<name>.json. */
+export interface GoldenRequest {
+  name: string
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH'
+  url: string
+  as?: Role
+  headers?: Record<string, string>
+  body?: unknown
+  /** Keep the answer's `id` under this key, for `{key}` in later urls. */
+  remember?: string
+}
+
+const LAYERS = ['zones', 'chemical_clusters', 'parcels', 'idle_plots', 'projects', 'utilities', 'enterprises', 'basemap'] as const
+const AUDIENCES = [['public', undefined], ['investor', 'investor'], ['planner', 'planner']] as const
+
+/** A small square in the south district (about 0.3 km²), drawn clockwise from its south-west corner. */
+const SOUTH_SQUARE = {
+  type: 'Polygon',
+  coordinates: [[[115.392, 28.683], [115.392, 28.688], [115.398, 28.688], [115.398, 28.683], [115.392, 28.683]]],
+}
+const BOW_TIE = { type: 'Polygon', coordinates: [[[115.39, 28.68], [115.4, 28.69], [115.4, 28.68], [115.39, 28.69], [115.39, 28.68]]] }
+
+const reads: GoldenRequest[] = [
+  ...AUDIENCES.flatMap(([who, as]): GoldenRequest[] => [
+    { name: `health.${who}`, url: '/api/health', ...(as ? { as } : {}) },
+    { name: `me.${who}`, url: '/api/auth/me', ...(as ? { as } : {}) },
+    { name: `layers.${who}`, url: '/api/layers', ...(as ? { as } : {}) },
+    ...LAYERS.map((layer) => ({ name: `features.${layer}.${who}`, url: `/api/layers/${layer}/features?limit=10000`, ...(as ? { as } : {}) })),
+  ]),
+  { name: 'features.parcels.bbox', url: '/api/layers/parcels/features?bbox=115.38,28.67,115.40,28.69&limit=20', as: 'land_officer' },
+  { name: 'public-parcels.all', url: '/api/public/parcels' },
+  { name: 'public-parcels.filtered', url: '/api/public/parcels?land_use=industrial&min_mu=20&max_mu=200&limit=5' },
+  { name: 'public-parcels.zone', url: '/api/public/parcels?zone_id=huangxi', as: 'investor' },
+  { name: 'public-parcels.sheet', url: '/api/public/parcels/HX-001' },
+  { name: 'area.square', method: 'POST', url: '/api/analysis/area', body: SOUTH_SQUARE },
+  { name: 'area.square-gk', method: 'POST', url: '/api/analysis/area?projected=gk', body: { type: 'Feature', properties: {}, geometry: SOUTH_SQUARE } },
+  { name: 'overlap.square', method: 'POST', url: '/api/analysis/overlap', as: 'planner', body: { geometry: SOUTH_SQUARE, layers: ['parcels', 'projects', 'enterprises', 'basemap'] } },
+  { name: 'overlap.draft-all', method: 'POST', url: '/api/analysis/overlap', as: 'planner', body: { ref: { layer: 'zones', ids: ['draft-2022-south'] }, layers: ['parcels', 'idle_plots', 'chemical_clusters'], include: 'all' } },
+  { name: 'chemical-firms', url: '/api/analysis/chemical-firms-outside-cluster', as: 'land_officer' },
+  { name: 'per-mu.latest', url: '/api/metrics/per-mu', as: 'land_officer' },
+  { name: 'per-mu.2021', url: '/api/metrics/per-mu?year=2021', as: 'planner' },
+  { name: 'per-mu.csv', url: '/api/metrics/per-mu.csv?year=2022', as: 'land_officer' },
+  { name: 'grading', url: '/api/metrics/grading', as: 'planner' },
+  { name: 'dashboard', url: '/api/metrics/dashboard', as: 'admin' },
+  { name: 'admin-users', url: '/api/admin/users', as: 'admin' },
+  { name: 'history.idle-case', url: '/api/idle-plots/IDLE-002/history', as: 'land_officer' },
+]
+
+const writes: GoldenRequest[] = [
+  { name: 'zones.create', method: 'POST', url: '/api/zones', as: 'planner', remember: 'draft', body: { name_zh: '南区扩区（试）', name_en: 'South expansion (trial)', note: '试算', geometry: SOUTH_SQUARE } },
+  { name: 'zones.update', method: 'PUT', url: '/api/zones/{draft}', as: 'planner', headers: { 'if-match': '"1"' }, body: { note: '第二稿', status: 'submitted' } },
+  { name: 'zones.history', url: '/api/zones/{draft}/history', as: 'planner' },
+  { name: 'parcels.update', method: 'PATCH', url: '/api/parcels/HX-001', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { price_wan_per_mu: 18.5, note: '挂牌价调整' } },
+  { name: 'idle.flag', method: 'POST', url: '/api/idle-plots', as: 'land_officer', remember: 'case', body: { parcel_id: 'FT-002', category: 'low_efficiency', reason: '容积率低于合同约定', agreed_start_date: '2020-05-01' } },
+  { name: 'idle.advance', method: 'PATCH', url: '/api/idle-plots/{case}', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { stage: 'disposing', disposal: 'lease' } },
+  { name: 'parcels.history', url: '/api/parcels/FT-002/history', as: 'land_officer' },
+  { name: 'features.parcels.after-writes', url: '/api/layers/parcels/features?bbox=115.36,28.70,115.42,28.74&limit=50', as: 'land_officer' },
+]
+
+/** Refusals whose words and codes stay as they are. */
+const refusals: GoldenRequest[] = [
+  { name: 'error.unknown-layer', url: '/api/layers/nope/features' },
+  { name: 'error.hidden-layer', url: '/api/layers/idle_plots/features' },
+  { name: 'error.bbox', url: '/api/layers/parcels/features?bbox=1,2,3' },
+  { name: 'error.bow-tie', method: 'POST', url: '/api/analysis/area', body: BOW_TIE },
+  { name: 'error.sheet-not-on-offer', url: '/api/public/parcels/FT-001' },
+  { name: 'error.sign-in', url: '/api/metrics/per-mu' },
+  { name: 'error.role', url: '/api/admin/users', as: 'planner' },
+  { name: 'error.stale', method: 'PUT', url: '/api/zones/{draft}', as: 'planner', headers: { 'if-match': '"1"' }, body: { note: 'stale' } },
+]
+
+export const GOLDEN_REQUESTS: readonly GoldenRequest[] = [...reads, ...writes, ...refusals]

@@ -1,6 +1,10 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type { ErrorBody } from '../web/src/shared/api/errors'
+
 /**
- * One error type per way a request can fail, and one table from type to HTTP status, read by the
- * single error handler in app.ts. Messages name the bad value; nothing internal (SQL, stack) leaks.
+ * One error type per way a request can fail, one table from type to HTTP status, the mapping of
+ * the database's refusals, and the single error handler that applies them (registered in app.ts).
+ * Messages name the bad value; nothing internal (SQL, stack) leaks.
  */
 export class ApiError extends Error {
   readonly code: string = 'bad_request'
@@ -66,10 +70,45 @@ export function statusOf(err: ApiError): number {
   return 400
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown }
-}
+export type { ErrorBody }
 
 export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } }
+}
+
+/**
+ * PostgreSQL errors that mean the caller's data was refused, not that the server failed: SQLSTATE
+ * class 22 (data exception: a NUL character, a malformed date) and class 23 (a constraint). The
+ * routes validate first; this is the backstop, with messages that name no table or SQL.
+ */
+export function databaseClientError(err: unknown): { status: number; code: string; message: string } | undefined {
+  const sqlstate = (err as { code?: unknown }).code
+  if (typeof sqlstate !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(sqlstate)) return undefined
+  if (sqlstate === '23505') return { status: 409, code: 'conflict', message: 'that already exists' }
+  if (sqlstate === '23503') return { status: 422, code: 'invalid_reference', message: 'a value refers to something that does not exist' }
+  if (sqlstate.startsWith('23')) return { status: 422, code: 'invalid_value', message: 'a value breaks a rule of the data (an allowed range or combination)' }
+  return { status: 400, code: 'invalid_value', message: 'a value has characters or a format the database refuses (e.g. a NUL character)' }
+}
+
+/** The app's error handler: every failure of every route leaves through here. */
+export function sendError(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof ApiError) return reply.status(statusOf(err)).send(errorBody(err.code, err.message, err.details))
+  const fromDatabase = databaseClientError(err)
+  if (fromDatabase) return reply.status(fromDatabase.status).send(errorBody(fromDatabase.code, fromDatabase.message))
+  const status = err.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors (bad JSON, body too large, wrong content type): their messages are safe.
+    return reply.status(status).send(errorBody(err.code ?? 'bad_request', err.message))
+  }
+  req.log.error(err)
+  return reply.status(500).send(errorBody('internal', 'internal error; the server log has the details'))
+}
+
+/**
+ * Errors the router raises before any route (a path parameter over 100 characters, broken
+ * %-encoding) get the same JSON error shape as everything else, without echoing the URL.
+ */
+export function sendRouterError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than 100 characters' : 'the URL is not valid'
+  return reply.status(err.statusCode ?? 400).send(errorBody('bad_request', message))
 }

@@ -10,6 +10,9 @@
 import { createRng, type Rng } from '../sample-park/frame'
 import { signedArea } from '../sample-park/geometry'
 import { M2_PER_MU } from '../../web/src/shared/units'
+import {
+  HELD_PARCEL_STATUSES, INDUSTRIES, PARCEL_STATUSES, type Industry, type LandUse, type ParcelStatus,
+} from '../../web/src/shared/park-vocabulary'
 
 type XY = [number, number]
 /** Four corners, anticlockwise. */
@@ -19,8 +22,6 @@ export const COUNTY_ORIGIN = { lon: 115.4, lat: 28.7 } as const
 /** The county's extent in degrees: lon 114.9–115.9, lat 28.4–29.0. */
 export const COUNTY_BBOX = [114.9, 28.4, 115.9, 29.0] as const
 
-export const LAND_USES = ['industrial', 'warehouse', 'commercial', 'public', 'residential', 'utility', 'green'] as const
-export const STATUSES = ['occupied', 'available', 'idle', 'low_efficiency', 'revitalising', 'revitalised', 'reserved', 'under_acquisition'] as const
 
 export interface CountyParcel {
   id: string
@@ -28,8 +29,8 @@ export interface CountyParcel {
   ring: [number, number][]
   /** Planar area in the local frame, m² (the database reports the ellipsoidal one). */
   planarM2: number
-  landUse: (typeof LAND_USES)[number]
-  status: (typeof STATUSES)[number]
+  landUse: LandUse
+  status: ParcelStatus
   /** Index into CountyLayout.enterprises, or null. */
   enterprise: number | null
   priceWanPerMu: number | null
@@ -37,7 +38,7 @@ export interface CountyParcel {
 
 export interface CountyEnterprise {
   id: string
-  industry: 'new_energy_materials' | 'textile' | 'chemical_pharma' | 'other'
+  industry: Industry
   /** Its first parcel's first corner, lon/lat. */
   at: [number, number]
 }
@@ -147,19 +148,19 @@ function pickLandUse(rng: Rng, large: boolean): CountyParcel['landUse'] {
   return r < 0.35 ? 'industrial' : r < 0.55 ? 'commercial' : r < 0.75 ? 'residential' : r < 0.88 ? 'public' : r < 0.95 ? 'warehouse' : 'green'
 }
 
-const STATUS_WEIGHTS: [CountyParcel['status'], number][] = [
-  ['occupied', 0.55], ['available', 0.18], ['idle', 0.04], ['low_efficiency', 0.04],
-  ['revitalising', 0.02], ['revitalised', 0.02], ['reserved', 0.09], ['under_acquisition', 0.06],
-]
+/** The share of each status in the county, drawn in the vocabulary's order. */
+const STATUS_WEIGHTS: Record<ParcelStatus, number> = {
+  occupied: 0.55, available: 0.18, idle: 0.04, low_efficiency: 0.04,
+  revitalising: 0.02, revitalised: 0.02, reserved: 0.09, under_acquisition: 0.06,
+}
 
-function pickStatus(rng: Rng): CountyParcel['status'] {
+function pickStatus(rng: Rng): ParcelStatus {
   let r = rng.next()
-  for (const [status, w] of STATUS_WEIGHTS) if ((r -= w) < 0) return status
+  for (const status of PARCEL_STATUSES) if ((r -= STATUS_WEIGHTS[status]) < 0) return status
   return 'occupied'
 }
 
-const HELD = new Set<CountyParcel['status']>(['occupied', 'idle', 'low_efficiency', 'revitalising', 'revitalised'])
-const INDUSTRIES: CountyEnterprise['industry'][] = ['new_energy_materials', 'textile', 'chemical_pharma', 'other']
+const HELD = new Set<ParcelStatus>(HELD_PARCEL_STATUSES)
 
 /**
  * Generates at least `minParcels` parcels, block by block outwards from the county centre, so a

@@ -7,7 +7,7 @@
  * more than it saves on a small machine (see the report).
  */
 import type pg from 'pg'
-import type { Audience } from '../../server/auth/policy'
+import type { Audience } from '../../web/src/shared/access-policy'
 import { findLayerView } from '../../server/layers/catalog'
 import { featuresQuery } from '../../server/layers/features-query'
 import { FEATURES_BBOX } from './subjects'

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
 import { hashPassword } from '../../server/auth/passwords'
-import type { Role } from '../../server/auth/policy'
+import type { Role } from '../../web/src/shared/access-policy'
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, createSession, csrfTokenFor } from '../../server/auth/sessions'
 import { insertUser } from '../../server/auth/users'
 import { migrate } from '../../server/db/migrate'

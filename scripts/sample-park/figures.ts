@@ -6,6 +6,7 @@
 import { createRng, type Rng } from './frame'
 import type { EnterpriseDef, Industry } from './enterprises'
 import type { Parcel } from './parcels'
+import { HELD_PARCEL_STATUSES, type ParcelStatus } from '../../web/src/shared/park-vocabulary'
 
 export const FIGURE_COLUMNS = [
   'enterprise_id', 'year', 'revenue_wan', 'value_added_wan', 'profit_wan', 'tax_wan', 'electricity_kwh',
@@ -45,7 +46,8 @@ const OVERRIDES: Record<string, Partial<Profile>> = {
 /** The one operating firm whose 2022 return is deliberately missing, for the per-mu evaluation to cope with. */
 export const MISSING_2022 = 'sample-01'
 const REGULATED = 2000 // 规上: annual revenue ≥ 20 million yuan = 2000 万元
-const OPERATING = new Set(['occupied', 'low_efficiency', 'revitalised'])
+/** Firms on these parcels produce (a plot flagged idle or being revitalised does not). */
+const OPERATING = new Set<ParcelStatus>(HELD_PARCEL_STATUSES.filter((s) => s !== 'idle' && s !== 'revitalising'))
 
 const draw = (rng: Rng, [lo, hi]: Span): number => rng.range(lo, hi)
 const r1 = (x: number): number => Math.round(x * 10) / 10

@@ -5,9 +5,7 @@
  * disposing → revitalising, revitalised → revitalised.
  */
 
-export type IdleCategory = 'idle' | 'low_efficiency'
-export type IdleStage = 'flagged' | 'disposing' | 'revitalised'
-export type Disposal = 'court_auction' | 'lease' | 'reclaim' | 'swap_cage' | 'swap_energy' | 'negotiation'
+import { parcelStatusForCase, type IdleCategory, type IdleDisposal, type IdleStage, type ParcelStatus } from '../../web/src/shared/park-vocabulary'
 
 export interface IdleCase {
   /** Parcel tag: the parcel allocation marks the plot's parcel with `idle:${key}`. */
@@ -15,7 +13,7 @@ export interface IdleCase {
   holder_zh: string
   holder_en: string
   category: IdleCategory
-  disposal: Disposal | null
+  disposal: IdleDisposal | null
   stage: IdleStage
   agreed_start_date: string | null
   flagged_on: string
@@ -88,9 +86,8 @@ export const IDLE_CASES: IdleCase[] = [
 ]
 
 /** The parcel status a case's stage implies. */
-export function idleParcelStatus(c: IdleCase): 'idle' | 'low_efficiency' | 'revitalising' | 'revitalised' {
-  if (c.stage === 'flagged') return c.category
-  return c.stage === 'disposing' ? 'revitalising' : 'revitalised'
+export function idleParcelStatus(c: IdleCase): ParcelStatus {
+  return parcelStatusForCase(c.stage, c.category)
 }
 
 export const IDLE_PLOT_COLUMNS = [

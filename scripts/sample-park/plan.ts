@@ -4,9 +4,9 @@
  * the role of each of its parcels. Blocks not pinned are filled by parcels.ts.
  */
 import type { Subdivision } from './blocks'
+import type { LandUse, ParcelStatus } from '../../web/src/shared/park-vocabulary'
 
-export type LandUse = 'industrial' | 'warehouse' | 'commercial' | 'public' | 'residential' | 'utility' | 'green'
-export type ParcelStatus = 'occupied' | 'available' | 'idle' | 'low_efficiency' | 'revitalising' | 'revitalised' | 'reserved' | 'under_acquisition'
+export type { LandUse, ParcelStatus }
 
 export interface ParcelAttrs {
   zone_id: string

@@ -7,8 +7,8 @@ import type { Ring } from './frame'
 import { unionRings } from './geometry'
 import type { Block } from './blocks'
 import type { Parcel } from './parcels'
+import type { ProjectStage } from '../../web/src/shared/park-vocabulary'
 
-export type ProjectStage = 'reserve' | 'negotiating' | 'signed' | 'under_construction' | 'in_production' | 'infrastructure'
 
 export interface ProjectDef {
   id: string

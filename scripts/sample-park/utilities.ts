@@ -7,8 +7,8 @@ import type { Ring, XY } from './frame'
 import { bbox, ccw, centroid, rect } from './geometry'
 import type { Block } from './blocks'
 import type { Parcel } from './parcels'
+import type { UtilityKind } from '../../web/src/shared/park-vocabulary'
 
-export type UtilityKind = 'power_line' | 'substation' | 'water_main' | 'gas_pipeline' | 'steam_pipeline' | 'rain_sewer' | 'sewage_pipe' | 'sewage_plant' | 'water_plant'
 export type UtilityGeometry = { type: 'area'; rings: Ring[] } | { type: 'lines'; lines: XY[][] }
 
 export interface Utility {

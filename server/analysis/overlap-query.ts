@@ -62,7 +62,7 @@ export function overlapQuery(layer: LayerDef, subjectSql: string, includeAll: bo
     ORDER BY t.id`
 }
 
-/** Area of the subject and, per layer that may overlap itself, of subject ∩ ∪features. */
+/** The subject's ellipsoidal area, and whether it is empty (a `ref` that matched nothing). */
 export function subjectAreaQuery(subjectSql: string): string {
   return `WITH s AS (${subjectSql}) SELECT ST_Area(s.geom::geography) AS m2, ST_IsEmpty(s.geom) IS NOT FALSE AS empty FROM s`
 }

@@ -4,45 +4,9 @@ import { InvalidParameter, NotFound } from '../errors'
 import { M2_PER_MU } from '../../web/src/shared/units'
 import { SUBJECT_FROM_GEOJSON, overlapLayerJsonQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
 import type { AreaGeometry } from '../geometry/polygon-input'
-
-/** Layers an overlap can be asked of: the polygon layers, enterprise points, base-map land cover. */
-export const OVERLAP_LAYERS = ['zones', 'chemical_clusters', 'parcels', 'projects', 'idle_plots', 'enterprises', 'basemap'] as const
-/** Layers whose features can be the subject (`ref`). */
-export const SUBJECT_LAYERS = ['zones', 'chemical_clusters', 'parcels', 'projects', 'idle_plots'] as const
+import { OVERLAP_LAYERS, SUBJECT_LAYERS, type OverlapResult } from '../../web/src/shared/api/overlap'
 
 export type Subject = { geometries: AreaGeometry[] } | { layer: string; ids: string[] | null }
-
-export interface OverlapFeature {
-  id: string
-  properties: Record<string, unknown>
-  class: 'inside' | 'partial' | 'outside'
-  feature_m2: number | null
-  overlap_m2: number | null
-  overlap_mu: number | null
-  outside_m2: number | null
-  /** Share of the feature inside the subject, 0…1 (points: 1 inside, 0 outside). */
-  share: number
-}
-
-export interface OverlapLayerResult {
-  id: string
-  features: OverlapFeature[]
-  totals: {
-    count: number
-    inside: number
-    partial: number
-    outside: number
-    overlap_m2: number
-    overlap_mu: number
-    /** overlap_m2 ÷ the subject's area: how much of a draft this layer covers (summed, so layers whose features overlap each other can exceed 1). */
-    share_of_subject: number
-  }
-}
-
-export interface OverlapResult {
-  subject: { m2: number; mu: number }
-  layers: OverlapLayerResult[]
-}
 
 function resolveLayer(id: string, allowed: readonly string[], what: string): LayerDef {
   const layer = allowed.includes(id) ? findLayer(id) : undefined

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { hashPassword } from './passwords'
-import type { Role } from './policy'
+import type { Role } from '../../web/src/shared/access-policy'
 import { insertUser } from './users'
 
 export interface DemoAccount {

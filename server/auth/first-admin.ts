@@ -1,7 +1,8 @@
 import type pg from 'pg'
 import { appendAudit } from '../edits/audit'
 import { withTransaction } from '../db/transaction'
-import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords'
+import { hashPassword } from './passwords'
+import { PASSWORD_MIN_LENGTH } from '../../web/src/shared/api/accounts'
 import { countAdmins, insertUser, normalizeEmail } from './users'
 
 export type FirstAdminOutcome = 'created' | 'exists' | 'not_configured' | 'email_taken'

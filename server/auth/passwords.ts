@@ -7,10 +7,6 @@ import { hash, verify } from '@node-rs/argon2'
  */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
-export const PASSWORD_MIN_LENGTH = 10
-/** Long enough for any passphrase, short enough that hashing it is no denial of service. */
-export const PASSWORD_MAX_LENGTH = 256
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2)
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify'
 import type { Config } from '../config'
 import type { Database } from '../db/connect'
 import { CsrfFailure, Forbidden, TooManyRequests, Unauthorized } from '../errors'
-import { CLIENT_FILES_RULE, PUBLIC_WRITE_PER_MINUTE, isAllowed, isUnsafeMethod, ruleFor, type PolicyRule } from './policy'
+import { CLIENT_FILES_RULE, PUBLIC_WRITE_PER_MINUTE, isAllowed, isUnsafeMethod, ruleFor, type PolicyRule } from '../../web/src/shared/access-policy'
 import { clearSessionCookies, type CookieSettings } from './session-cookies'
 import { CSRF_HEADER, SESSION_COOKIE, csrfMatches, findSession, type SessionTimes, type SessionUser } from './sessions'
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { namedSql } from '../db/named-sql'
+import type { PublicUser } from '../../web/src/shared/api/session'
 import type { Queryable } from './users'
-import type { Role } from './policy'
 
 /** httpOnly, SameSite=Strict: the session token; scripts never see it. */
 export const SESSION_COOKIE = 'pa_session'
@@ -8,16 +9,15 @@ export const SESSION_COOKIE = 'pa_session'
 export const CSRF_COOKIE = 'pa_csrf'
 export const CSRF_HEADER = 'x-csrf-token'
 
-export interface SessionUser {
-  id: number
-  email: string
-  display_name: string
-  role: Role
+const Q = namedSql(new URL('./sql/sessions.sql', import.meta.url), ['create', 'find', 'end', 'end-all-of-user', 'purge-expired'])
+
+/** The signed-in account as requests carry it: what the session routes show, and whether it is a demo account. */
+export interface SessionUser extends PublicUser {
   is_demo: boolean
 }
 
 export interface SessionTimes {
-  /** A session unused this long ends (DESIGN: 12 h idle by default). */
+  /** A session unused this long ends (12 h by default, SESSION_IDLE_HOURS). */
   idleSeconds: number
   /** …and none outlives this, however busy. */
   maxSeconds: number
@@ -64,9 +64,7 @@ export function csrfMatches(token: string, header: string | undefined): boolean 
 export async function createSession(db: Queryable, userId: number, times: SessionTimes): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken()
   const { rows } = await db.query<{ expires_at: Date }>(
-    `INSERT INTO sessions (token_hash, user_id, expires_at)
-     VALUES ($1, $2, now() + make_interval(secs => least($3::float8, $4::float8)))
-     RETURNING expires_at`,
+    Q.create,
     [sessionHash(token), userId, times.idleSeconds, times.maxSeconds],
   )
   return { token, expiresAt: rows[0]!.expires_at }
@@ -79,21 +77,7 @@ export async function createSession(db: Queryable, userId: number, times: Sessio
 export async function findSession(db: Queryable, token: string | undefined, times: SessionTimes): Promise<FoundSession | null> {
   if (token === undefined || !TOKEN_FORMAT.test(token)) return null
   const { rows } = await db.query<SessionUser & { expires_at: Date }>(
-    `WITH live AS (
-       SELECT s.token_hash, s.expires_at, u.id, u.email, u.display_name, u.role, u.is_demo
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL
-     ), touched AS (
-       UPDATE sessions s
-       SET last_seen_at = now(),
-           expires_at = least(now() + make_interval(secs => $2::float8), s.created_at + make_interval(secs => $3::float8))
-       FROM live
-       WHERE s.token_hash = live.token_hash AND s.last_seen_at < now() - interval '1 minute'
-       RETURNING s.expires_at
-     )
-     SELECT live.id::int AS id, live.email, live.display_name, live.role, live.is_demo,
-            coalesce((SELECT expires_at FROM touched), live.expires_at) AS expires_at
-     FROM live`,
+    Q.find,
     [sessionHash(token), times.idleSeconds, times.maxSeconds],
   )
   const row = rows[0]
@@ -104,15 +88,15 @@ export async function findSession(db: Queryable, token: string | undefined, time
 
 export async function endSession(db: Queryable, token: string | undefined): Promise<void> {
   if (token === undefined || !TOKEN_FORMAT.test(token)) return
-  await db.query('DELETE FROM sessions WHERE token_hash = $1', [sessionHash(token)])
+  await db.query(Q.end, [sessionHash(token)])
 }
 
 /** Signs a user out everywhere: on disabling the account and on a password reset. */
 export async function endUserSessions(db: Queryable, userId: number): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE user_id = $1', [userId])
+  await db.query(Q['end-all-of-user'], [userId])
 }
 
 /** Housekeeping, run at each sign-in: expired rows are dead weight. */
 export async function purgeExpiredSessions(db: Queryable): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE expires_at <= now()')
+  await db.query(Q['purge-expired'])
 }

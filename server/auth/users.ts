@@ -1,25 +1,21 @@
 import type pg from 'pg'
-import type { Role } from './policy'
+import { namedSql } from '../db/named-sql'
+import type { Role } from '../../web/src/shared/access-policy'
+import type { Account, AccountChanges } from '../../web/src/shared/api/accounts'
+
+const Q = namedSql(new URL('./sql/users.sql', import.meta.url), [
+  'login-candidate', 'record-login', 'list', 'get', 'lock', 'insert', 'update', 'set-password', 'count-admins',
+])
 
 /** A pool or a checked-out client: both run a statement. */
 export type Queryable = pg.Pool | pg.PoolClient
 
-/** An account as the admin API shows it (and as the audit log records it): never the password hash. */
-export interface UserRecord {
-  id: number
-  email: string
-  display_name: string
-  role: Role
-  is_demo: boolean
-  disabled: boolean
+/** An account as the database returns it: the shared Account with its times still as Dates. */
+export type AccountRecord = Omit<Account, 'last_login_at' | 'created_at' | 'updated_at'> & {
   last_login_at: Date | null
   created_at: Date
   updated_at: Date
-  version: number
 }
-
-const USER_COLUMNS = `id::int AS id, email, display_name, role, is_demo, disabled_at IS NOT NULL AS disabled,
-  last_login_at, created_at, updated_at, version`
 
 /** Emails compare case-insensitively: stored lower-case (the table checks it). */
 export function normalizeEmail(email: string): string {
@@ -34,25 +30,22 @@ export interface LoginCandidate {
 }
 
 export async function findLoginCandidate(db: Queryable, email: string): Promise<LoginCandidate | null> {
-  const { rows } = await db.query<LoginCandidate>(
-    'SELECT id::int AS id, password_hash, is_demo, disabled_at IS NOT NULL AS disabled FROM users WHERE email = $1',
-    [normalizeEmail(email)],
-  )
+  const { rows } = await db.query<LoginCandidate>(Q['login-candidate'], [normalizeEmail(email)])
   return rows[0] ?? null
 }
 
 export async function recordLogin(db: Queryable, id: number): Promise<void> {
-  await db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id])
+  await db.query(Q['record-login'], [id])
 }
 
-export async function listUsers(db: Queryable): Promise<UserRecord[]> {
-  const { rows } = await db.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`)
-  return rows
+export async function listUsers(db: Queryable): Promise<AccountRecord[]> {
+  return (await db.query<AccountRecord>(Q.list)).rows
 }
 
 /** The account, locked for the rest of the transaction when `forUpdate`. */
-export async function getUser(db: Queryable, id: number, forUpdate = false): Promise<UserRecord | null> {
-  const { rows } = await db.query<UserRecord>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])
+export async function getUser(db: Queryable, id: number, forUpdate = false): Promise<AccountRecord | null> {
+  if (forUpdate) await db.query(Q.lock, [id])
+  const { rows } = await db.query<AccountRecord>(Q.get, [id])
   return rows[0] ?? null
 }
 
@@ -65,40 +58,19 @@ export interface NewUser {
 }
 
 /** Inserts an account; null when the email is taken (nothing changes then). */
-export async function insertUser(db: Queryable, u: NewUser): Promise<UserRecord | null> {
-  const { rows } = await db.query<UserRecord>(
-    `INSERT INTO users (email, display_name, role, password_hash, is_demo) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
-    [normalizeEmail(u.email), u.display_name, u.role, u.password_hash, u.is_demo ?? false],
-  )
-  return rows[0] ?? null
+export async function insertUser(db: Queryable, u: NewUser): Promise<AccountRecord | null> {
+  const { rows } = await db.query<{ id: number }>(Q.insert, [normalizeEmail(u.email), u.display_name, u.role, u.password_hash, u.is_demo ?? false])
+  return rows[0] ? getUser(db, rows[0].id) : null
 }
 
-export interface UserChanges {
-  role?: Role
-  display_name?: string
-  disabled?: boolean
+export async function updateUser(db: Queryable, id: number, changes: AccountChanges): Promise<AccountRecord> {
+  await db.query(Q.update, [id, changes.role ?? null, changes.display_name ?? null, changes.disabled ?? null])
+  return (await getUser(db, id))!
 }
 
-export async function updateUser(db: Queryable, id: number, changes: UserChanges): Promise<UserRecord> {
-  const { rows } = await db.query<UserRecord>(
-    `UPDATE users SET
-       role = coalesce($2, role),
-       display_name = coalesce($3, display_name),
-       disabled_at = CASE WHEN $4::boolean IS NULL THEN disabled_at WHEN $4 THEN coalesce(disabled_at, now()) ELSE NULL END,
-       updated_at = now(), version = version + 1
-     WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-    [id, changes.role ?? null, changes.display_name ?? null, changes.disabled ?? null],
-  )
-  return rows[0]!
-}
-
-export async function setPasswordHash(db: Queryable, id: number, passwordHash: string): Promise<UserRecord> {
-  const { rows } = await db.query<UserRecord>(
-    `UPDATE users SET password_hash = $2, updated_at = now(), version = version + 1 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-    [id, passwordHash],
-  )
-  return rows[0]!
+export async function setPasswordHash(db: Queryable, id: number, passwordHash: string): Promise<AccountRecord> {
+  await db.query(Q['set-password'], [id, passwordHash])
+  return (await getUser(db, id))!
 }
 
 /**
@@ -106,10 +78,6 @@ export async function setPasswordHash(db: Queryable, id: number, passwordHash: s
  * in production, so they must not stand in for a real one there).
  */
 export async function countAdmins(db: Queryable, opts: { exceptId?: number; includeDemo: boolean }): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM users
-     WHERE role = 'admin' AND disabled_at IS NULL AND ($2 OR NOT is_demo) AND id IS DISTINCT FROM $1`,
-    [opts.exceptId ?? null, opts.includeDemo],
-  )
+  const { rows } = await db.query<{ n: number }>(Q['count-admins'], [opts.exceptId ?? null, opts.includeDemo])
   return rows[0]?.n ?? 0
 }

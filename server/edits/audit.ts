@@ -1,36 +1,33 @@
-import type pg from 'pg'
+import pg from 'pg'
+import { namedSql } from '../db/named-sql'
+import type { AuditRecord, HistoryEntity } from '../../web/src/shared/api/audit'
+
+const Q = namedSql(new URL('./sql/audit.sql', import.meta.url), ['append', 'history'])
 
 export interface AuditEntry {
   actor: string
   action: string
+  /** The table the change was made to, or another name for what changed (`per_mu_grading`). */
   entity: string
   entityId: string
   before: unknown
   after: unknown
 }
 
-/** Appends to the audit log inside the caller's transaction (the table refuses UPDATE and DELETE). */
+/** Appends to the audit log inside the caller's transaction: the one writer of audit rows. */
 export async function appendAudit(client: pg.PoolClient, e: AuditEntry): Promise<void> {
-  await client.query(
-    `INSERT INTO audit_log (actor, action, entity, entity_id, before, after) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)`,
-    [e.actor, e.action, e.entity, e.entityId, e.before === null ? null : JSON.stringify(e.before), e.after === null ? null : JSON.stringify(e.after)],
-  )
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v))
+  await client.query(Q.append, [e.actor, e.action, e.entity, e.entityId, json(e.before), json(e.after)])
 }
 
-export interface AuditRecord {
-  id: number
-  at: string
-  actor: string
-  action: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
-
-/** The history of one object, oldest first: every successful version is an entry. */
-export async function historyOf(db: pg.Pool, entity: string, entityId: string): Promise<AuditRecord[]> {
-  const { rows } = await db.query<AuditRecord>(
-    `SELECT id, at, actor, action, before, after FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
-    [entity, entityId],
-  )
-  return rows
+/**
+ * The history of one object, oldest first: every successful version is an entry. Null when the
+ * object does not exist and never did (no row, no history), so the route can answer 404.
+ */
+export async function historyOf(db: pg.Pool, entity: HistoryEntity, entityId: string): Promise<AuditRecord[] | null> {
+  const { rows } = await db.query<AuditRecord>(Q.history, [entity, entityId])
+  if (rows.length > 0) return rows
+  // `entity` is one of HISTORY_ENTITIES, each a table with an `id` (the route's schema checks).
+  const exists = await db.query(`SELECT 1 FROM ${pg.escapeIdentifier(entity)} WHERE id = $1`, [entityId])
+  return exists.rows.length > 0 ? [] : null
 }

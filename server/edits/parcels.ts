@@ -1,11 +1,11 @@
 import type pg from 'pg'
+import type { ParcelChanges } from '../../web/src/shared/api/edits'
 import { updateAtVersion } from './versioned-row'
 
 /** What a land officer may change on a parcel. Geometry is the survey's and is not edited here. */
-export const PARCEL_EDITABLE = ['status', 'land_use', 'enterprise_id', 'price_wan_per_mu', 'land_approval', 'forest_approval', 'note'] as const
-export type ParcelChanges = Partial<Record<(typeof PARCEL_EDITABLE)[number], unknown>>
+export const PARCEL_EDITABLE = ['status', 'land_use', 'enterprise_id', 'price_wan_per_mu', 'land_approval', 'forest_approval', 'note'] as const satisfies readonly (keyof ParcelChanges)[]
 
 /** Saves a parcel's new attributes at `expected` version (409 if stale); audited with before/after. */
-export async function updateParcel(client: pg.PoolClient, id: string, expected: number, changes: ParcelChanges, actor: string) {
+export async function updateParcel(client: pg.PoolClient, id: string, expected: number, changes: Omit<ParcelChanges, 'version'>, actor: string) {
   return updateAtVersion(client, { table: 'parcels', id, expected, changes, allowed: PARCEL_EDITABLE, actor, action: 'update_parcel' })
 }

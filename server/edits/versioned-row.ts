@@ -33,13 +33,20 @@ export async function lockAtVersion(client: pg.PoolClient, table: EditableTable,
   return row
 }
 
-/** Column = $n assignments for an UPDATE, from values already checked by the route's schema. */
-export function assignments(changes: Record<string, unknown>, allowed: readonly string[], values: unknown[]): string[] {
+/** How a column's new value is written from its `$n` parameter, when not as it is (geometry from GeoJSON). */
+export type ColumnInput = (param: string) => string
+
+/**
+ * Column = $n assignments for an UPDATE, from values already checked by the route's schema. Only
+ * `allowed` columns are written, so a column name from a request can never reach the SQL.
+ */
+export function assignments(changes: Record<string, unknown>, allowed: readonly string[], values: unknown[], inputs: Record<string, ColumnInput> = {}): string[] {
   const out: string[] = []
   for (const [column, value] of Object.entries(changes)) {
     if (!allowed.includes(column) || value === undefined) continue
     values.push(value)
-    out.push(`${pg.escapeIdentifier(column)} = $${values.length}`)
+    const param = `$${values.length}`
+    out.push(`${pg.escapeIdentifier(column)} = ${inputs[column]?.(param) ?? param}`)
   }
   return out
 }
@@ -49,13 +56,25 @@ export function assignments(changes: Record<string, unknown>, allowed: readonly 
  * apply the allowed changes, bump the version, and audit before/after — in the caller's transaction.
  * Returns the row after the change.
  */
-export async function updateAtVersion(
-  client: pg.PoolClient,
-  edit: { table: EditableTable; id: string; expected: number; changes: Record<string, unknown>; allowed: readonly string[]; actor: string; action: string },
-): Promise<Record<string, unknown>> {
+export interface VersionedEdit {
+  table: EditableTable
+  id: string
+  expected: number
+  changes: Record<string, unknown>
+  allowed: readonly string[]
+  /** Columns whose parameter goes through an SQL expression (see ColumnInput). */
+  inputs?: Record<string, ColumnInput>
+  /** Refuses the edit after the row is locked and its version checked (throw an ApiError). */
+  precondition?: (before: Record<string, unknown>) => void
+  actor: string
+  action: string
+}
+
+export async function updateAtVersion(client: pg.PoolClient, edit: VersionedEdit): Promise<Record<string, unknown>> {
   const before = await lockAtVersion(client, edit.table, edit.id, edit.expected)
+  edit.precondition?.(before)
   const values: unknown[] = []
-  const sets = assignments(edit.changes, edit.allowed, values)
+  const sets = assignments(edit.changes, edit.allowed, values, edit.inputs)
   values.push(edit.id)
   await client.query(
     `UPDATE ${pg.escapeIdentifier(edit.table)} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $${values.length}`,

@@ -1,4 +1,4 @@
-import { BadRequest, InvalidParameter } from '../errors'
+import { InvalidParameter } from '../errors'
 
 export type BBox = [minLon: number, minLat: number, maxLon: number, maxLat: number]
 
@@ -19,17 +19,4 @@ export function parseBbox(raw: string | undefined): BBox | undefined {
   }
   if (minLon > maxLon || minLat > maxLat) throw new InvalidParameter(`bbox min must not exceed max: "${raw}"`)
   return [minLon, minLat, maxLon, maxLat]
-}
-
-/**
- * Parses an integer query parameter within [min, max]; undefined gives `fallback`.
- * Throws BadRequest (400) for non-integers or values out of range.
- * @example parseIntParam('limit', '50', { min: 1, max: 10000, fallback: 1000 }) // 50
- */
-export function parseIntParam(name: string, raw: string | undefined, range: { min: number; max: number; fallback: number }): number {
-  if (raw === undefined || raw === '') return range.fallback
-  if (!/^-?\d+$/.test(raw)) throw new BadRequest(`${name} must be an integer, got "${raw}"`)
-  const n = Number(raw)
-  if (n < range.min || n > range.max) throw new BadRequest(`${name} must be between ${range.min} and ${range.max}, got ${n}`)
-  return n
 }

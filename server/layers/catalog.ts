@@ -1,4 +1,7 @@
-import type { Audience } from '../auth/policy'
+import { escapeIdentifier, escapeLiteral } from 'pg'
+import type { Audience } from '../../web/src/shared/access-policy'
+import type { LayerInfo } from '../../web/src/shared/api/layers'
+import { PUBLIC_PARCEL_STATUSES, PUBLIC_PROJECT_STAGES, type LayerId } from '../../web/src/shared/park-vocabulary'
 
 /**
  * The map's layers: which table (or view-like join) each reads, its geometry type and the
@@ -17,10 +20,10 @@ export interface PublicView {
 }
 
 export interface LayerDef {
-  id: string
+  id: LayerId
   title: string
   title_en: string
-  geometryType: 'MultiPolygon' | 'Point' | 'Geometry'
+  geometryType: LayerInfo['geometryType']
   /** A FROM item aliased `t`, exposing `id`, `geom` and every column in `columns`. */
   source: string
   columns: readonly string[]
@@ -32,13 +35,16 @@ export interface LayerDef {
   public?: PublicView
 }
 
+/** Constant values as an SQL list: `'a', 'b'`. */
+const sqlList = (values: readonly string[]): string => values.map(escapeLiteral).join(', ')
+
 /**
  * Parcel status as the public sees it: idle, low-efficiency and revitalising are a land officer's
- * flags (DESIGN: investors never see flags), so a held plot reads `occupied` whatever its case.
+ * flags, and investors never see flags, so a held plot reads `occupied` whatever its case.
  */
-const PUBLIC_PARCEL_STATUS = `CASE WHEN t.status IN ('available', 'reserved', 'under_acquisition') THEN t.status ELSE 'occupied' END`
+const PUBLIC_PARCEL_STATUS = `CASE WHEN t.status IN (${sqlList(PUBLIC_PARCEL_STATUSES)}) THEN t.status ELSE 'occupied' END`
 /** Projects still being negotiated are confidential; signed ones are news. */
-const PUBLIC_PROJECT_STAGES = `t.stage IN ('signed', 'under_construction', 'in_production', 'infrastructure')`
+const PUBLIC_PROJECT_WHERE = `t.stage IN (${sqlList(PUBLIC_PROJECT_STAGES)})`
 
 const versioned = ['version', 'updated_at'] as const
 
@@ -106,7 +112,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['name_zh', 'name_en', 'enterprise_id', 'stage', 'investment_yi', 'is_major', 'zone_id', 'note', ...versioned],
     hasArea: true,
     summary: ['name_zh', 'name_en', 'stage', 'investment_yi'],
-    public: { columns: ['name_zh', 'name_en', 'stage', 'zone_id'], where: PUBLIC_PROJECT_STAGES },
+    public: { columns: ['name_zh', 'name_en', 'stage', 'zone_id'], where: PUBLIC_PROJECT_WHERE },
   },
   {
     id: 'utilities',
@@ -146,7 +152,7 @@ export const LAYERS: readonly LayerDef[] = [
   },
 ]
 
-const byId = new Map(LAYERS.map((l) => [l.id, l]))
+const byId = new Map<string, LayerDef>(LAYERS.map((l) => [l.id, l]))
 
 /** The layer with this id, or undefined: callers turn that into a 404. */
 export function findLayer(id: string): LayerDef | undefined {
@@ -179,4 +185,23 @@ export function findLayerView(id: string, audience: Audience): LayerView | undef
 
 export function columnName(c: ViewColumn): string {
   return typeof c === 'string' ? c : c.name
+}
+
+/**
+ * The layer as an audience sees it, as a FROM item named `alias`: `id`, `geom` and the view's
+ * columns under their names, only the rows the audience may see. Every query that reads a layer
+ * for an audience (features, counts, the investor's parcel sheets) reads it through this, so a
+ * masked column or a hidden row cannot be forgotten in one of them.
+ * @example viewRelation(publicParcels, 'p') // (SELECT t.id, t.geom, t."zone_id", … FROM … WHERE …) p
+ */
+export function viewRelation(view: LayerView, alias: string): string {
+  const columns = view.columns.map((c) => (typeof c === 'string' ? `t.${escapeIdentifier(c)}` : `(${c.sql}) AS ${escapeIdentifier(c.name)}`))
+  return `(SELECT t.id, t.geom, ${columns.join(', ')} FROM ${view.layer.source} WHERE ${view.where ?? 'TRUE'}) ${alias}`
+}
+
+/** The public view of a layer that has one: a start-up error if the catalogue lost it. */
+export function publicViewOf(id: LayerId): LayerView {
+  const view = findLayerView(id, 'public')
+  if (!view) throw new Error(`the ${id} layer has no public view in server/layers/catalog.ts`)
+  return view
 }

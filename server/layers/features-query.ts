@@ -1,6 +1,6 @@
 import { escapeIdentifier } from 'pg'
 import type { BBox } from '../http/params'
-import { columnName, type LayerView } from './catalog'
+import { columnName, viewRelation, type LayerView } from './catalog'
 
 export interface SqlQuery {
   text: string
@@ -15,12 +15,11 @@ function bboxFilter(bbox: BBox | undefined, values: unknown[]): string {
   return `t.geom && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`
 }
 
-/** Column names are the catalogue's constants; expressions are its fixed SQL (masks for the public). */
+/** The view's columns by name (the catalogue's constants), plus the ellipsoidal area of polygons. */
 function propertiesObject(view: LayerView): string {
-  const { layer } = view
-  const pairs = view.columns.map((c) => `'${columnName(c)}', ${typeof c === 'string' ? `t.${escapeIdentifier(c)}` : `(${c.sql})`}`)
+  const pairs = view.columns.map((c) => `'${columnName(c)}', t.${escapeIdentifier(columnName(c))}`)
   // ST_Area on geography: ellipsoidal (WGS84 / CGCS2000), the figure the park reports in mu.
-  if (layer.hasArea) pairs.push(`'area_m2', ST_Area(t.geom::geography)`)
+  if (view.layer.hasArea) pairs.push(`'area_m2', ST_Area(t.geom::geography)`)
   return `jsonb_build_object(${pairs.join(', ')})`
 }
 
@@ -30,7 +29,7 @@ function propertiesObject(view: LayerView): string {
  */
 export function featuresQuery(view: LayerView, opts: { bbox?: BBox; limit: number }): SqlQuery {
   const values: unknown[] = []
-  const where = `${bboxFilter(opts.bbox, values)} AND ${view.where ?? 'TRUE'}`
+  const where = bboxFilter(opts.bbox, values)
   values.push(opts.limit)
   const text = `
     SELECT json_build_object(
@@ -45,7 +44,7 @@ export function featuresQuery(view: LayerView, opts: { bbox?: BBox; limit: numbe
         'geometry', ST_AsGeoJSON(t.geom, 15)::json,
         'properties', ${propertiesObject(view)}
       ) AS feature
-      FROM ${view.layer.source}
+      FROM ${viewRelation(view, 't')}
       WHERE ${where}
       ORDER BY t.id
       LIMIT $${values.length}
@@ -55,5 +54,5 @@ export function featuresQuery(view: LayerView, opts: { bbox?: BBox; limit: numbe
 
 /** Row count of a layer as the view sees it, for /api/layers. */
 export function countQuery(view: LayerView): SqlQuery {
-  return { text: `SELECT count(*)::int AS n FROM ${view.layer.source} WHERE ${view.where ?? 'TRUE'}`, values: [] }
+  return { text: `SELECT count(*)::int AS n FROM ${viewRelation(view, 't')}`, values: [] }
 }

@@ -1,7 +1,9 @@
 import type pg from 'pg'
 import { m2ToMu } from '../../web/src/shared/units'
 import { ratio } from './indicators'
-import { namedSql } from './named-sql'
+import { namedSql } from '../db/named-sql'
+import { IDLE_CATEGORIES, PARCEL_STATUSES, PROJECT_STAGES, type ParcelStatus, type ProjectStage, type ZoneStatus } from '../../web/src/shared/park-vocabulary'
+import { ABOVE_SCALE_MEASURES, type Dashboard, type IndustryPerMu } from '../../web/src/shared/api/dashboard'
 import { resolveYear } from './per-mu-report'
 
 /**
@@ -11,23 +13,16 @@ import { resolveYear } from './per-mu-report'
  * Money sums are done in SQL numeric, so 万元 totals carry no binary noise.
  */
 
-const Q = namedSql('dashboard.sql', ['zones', 'parcel-status', 'industry', 'above-scale', 'major-projects'])
+const Q = namedSql(new URL('./sql/dashboard.sql', import.meta.url), ['zones', 'parcel-status', 'industry', 'above-scale', 'major-projects'])
 
-/** parcels.status and projects.stage, in the order of their life cycle (migration 001). */
-export const PARCEL_STATUSES = ['occupied', 'available', 'idle', 'low_efficiency', 'revitalising', 'revitalised', 'reserved', 'under_acquisition'] as const
-export const PROJECT_STAGES = ['reserve', 'negotiating', 'signed', 'under_construction', 'in_production', 'infrastructure'] as const
-/** 闲置低效用地: the two statuses a land officer flags. */
-export const IDLE_STATUSES = ['idle', 'low_efficiency'] as const
-export const ABOVE_SCALE_MEASURES = ['revenue_wan', 'profit_wan', 'tax_wan', 'electricity_kwh'] as const
-
-interface ZoneRow { id: string; name_zh: string; name_en: string; status: string; zone_m2: number; parcels: number; parcel_m2: number }
+interface ZoneRow { id: string; name_zh: string; name_en: string; status: ZoneStatus; zone_m2: number; parcels: number; parcel_m2: number }
 interface IndustryRow { industry: string | null; firms: number; m2: number; revenue_wan: number; tax_wan: number; revenue_m2: number; tax_m2: number }
 interface MeasureRow { measure: string; firms: number; reporting: number; total: number; comparable_firms: number; comparable_current: number; comparable_previous: number }
-interface StageRow { stage: string | null; projects: number; investment_yi: number }
+interface StageRow { stage: ProjectStage | null; projects: number; investment_yi: number }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0)
 
-function perMuOf(r: IndustryRow) {
+function perMuOf(r: IndustryRow): IndustryPerMu {
   return {
     firms: r.firms,
     mu: m2ToMu(r.m2),
@@ -38,9 +33,9 @@ function perMuOf(r: IndustryRow) {
   }
 }
 
-function aboveScale(rows: readonly MeasureRow[]) {
-  const totals: Record<string, number> = {}
-  const yoy: Record<string, { firms: number; current: number; previous: number; growth_pct: number | null }> = {}
+function aboveScale(rows: readonly MeasureRow[]): Dashboard['above_scale'] {
+  const totals = {} as Record<(typeof ABOVE_SCALE_MEASURES)[number], number>
+  const yoy = {} as Dashboard['above_scale']['year_on_year']
   for (const m of ABOVE_SCALE_MEASURES) {
     const r = rows.find((x) => x.measure === m)
     totals[m] = r?.total ?? 0
@@ -56,11 +51,11 @@ function aboveScale(rows: readonly MeasureRow[]) {
 }
 
 /** The dashboard of `rawYear` (or the latest year with figures); land and projects are as of now. */
-export async function dashboard(pool: pg.Pool, rawYear: string | undefined) {
-  const { year } = await resolveYear(pool, rawYear)
+export async function dashboard(pool: pg.Pool, asked: number | undefined): Promise<Dashboard> {
+  const { year } = await resolveYear(pool, asked)
   // Sequential on purpose: the embedded database has one connection.
   const zones = (await pool.query<ZoneRow>(Q.zones)).rows
-  const statusRows = (await pool.query<{ status: string; parcels: number; m2: number }>(Q['parcel-status'])).rows
+  const statusRows = (await pool.query<{ status: ParcelStatus; parcels: number; m2: number }>(Q['parcel-status'])).rows
   const industries = (await pool.query<IndustryRow>(Q.industry, [year])).rows
   const measures = (await pool.query<MeasureRow>(Q['above-scale'], [year])).rows
   const stageRows = (await pool.query<StageRow>(Q['major-projects'])).rows
@@ -69,7 +64,7 @@ export async function dashboard(pool: pg.Pool, rawYear: string | undefined) {
     const r = statusRows.find((s) => s.status === status)
     return { status, parcels: r?.parcels ?? 0, mu: m2ToMu(r?.m2 ?? 0) }
   })
-  const landOf = (statuses: readonly string[]) => {
+  const landOf = (statuses: readonly ParcelStatus[]) => {
     const rows = byStatus.filter((s) => statuses.includes(s.status))
     return { parcels: sum(rows.map((s) => s.parcels)), mu: sum(rows.map((s) => s.mu)) }
   }
@@ -82,7 +77,7 @@ export async function dashboard(pool: pg.Pool, rawYear: string | undefined) {
       ...landOf(PARCEL_STATUSES),
       by_zone: zones.map((z) => ({ id: z.id, name_zh: z.name_zh, name_en: z.name_en, status: z.status, zone_mu: m2ToMu(z.zone_m2), parcels: z.parcels, mu: m2ToMu(z.parcel_m2) })),
       by_status: byStatus,
-      idle: { statuses: IDLE_STATUSES, ...landOf(IDLE_STATUSES) },
+      idle: { statuses: IDLE_CATEGORIES, ...landOf(IDLE_CATEGORIES) },
       available: landOf(['available']),
       revitalised: landOf(['revitalised']),
     },

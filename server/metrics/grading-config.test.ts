@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { BadRequest, InvalidParameter } from '../errors'
-import { parseGradingUpdate } from './grading-config'
+import { bodyChecker } from '../http/validation'
+import { checkGradingRules, GRADING_UPDATE_SCHEMA } from './grading-config'
+import type { GradingUpdate } from '../../web/src/shared/per-mu-vocabulary'
+
+/** What PUT /api/metrics/grading does with a body: the edge's schema check, then the rules. */
+const checkShape = bodyChecker<GradingUpdate>(GRADING_UPDATE_SCHEMA, 'invalid grading configuration')
+const parseGradingUpdate = (body: unknown) => checkGradingRules(checkShape(body))
 import { SEED_GRADING } from '../../tests/helpers/per-mu-reference'
 
 const VALID = Object.freeze({ version: 1, ...SEED_GRADING })
@@ -14,7 +20,7 @@ const withChange = (path: string[], value: unknown): unknown => {
   return copy
 }
 
-describe('parseGradingUpdate', () => {
+describe('the grading configuration: schema, then rules', () => {
   it('accepts the Zhejiang defaults and returns them unchanged', () => {
     expect(parseGradingUpdate(structuredClone(VALID))).toEqual(VALID)
   })
@@ -27,10 +33,10 @@ describe('parseGradingUpdate', () => {
   it.each<[string, unknown, RegExp]>([
     ['a string weight', withChange(['weights', 'small', 'tax_per_mu'], '50'), /must be number/],
     ['a negative weight', withChange(['weights', 'small', 'tax_per_mu'], -50), /must be >= 0/],
-    ['an unknown indicator', withChange(['weights', 'small', 'emissions'], 0), /unknown indicator "emissions"/],
+    ['an unknown indicator', withChange(['weights', 'small', 'emissions'], 0), /unknown key "emissions"/],
     ['an unknown field', withChange(['colour'], 'red'), /unknown field "colour"/],
     ['an unknown weight set', withChange(['weights', 'medium'], { tax_per_mu: 100 }), /unknown field "medium"/],
-    ['no version', withChange(['version'], undefined), /must have required property 'version'/],
+    ['no version', withChange(['version'], undefined), /must have the field "version"/],
     ['a fractional version', withChange(['version'], 1.5), /must be integer/],
     ['a threshold of 0', withChange(['thresholds', 'A'], 0), /must be > 0/],
     ['a threshold over 100', withChange(['thresholds', 'C'], 101), /must be <= 100/],

@@ -1,15 +1,11 @@
-import { Ajv, type ErrorObject } from 'ajv'
-import { BadRequest, InvalidParameter } from '../errors'
-import { INDICATOR_CODES } from './indicators'
-import { WEIGHT_SETS, type GradingSettings, type GradingUpdate } from '../../web/src/shared/per-mu-vocabulary'
+import { InvalidParameter } from '../errors'
+import { INDICATOR_CODES, WEIGHT_SETS, type GradingUpdate } from '../../web/src/shared/per-mu-vocabulary'
 
 /**
- * The per-mu grading configuration (migration 003), its JSON schema and the checks a schema
- * cannot express. Pure: the database side is grading-store.ts.
+ * The per-mu grading configuration (migration 003): the PUT body's JSON schema (checked at the
+ * edge, server/http/validation.ts) and the rules a schema cannot express. Pure: the database side
+ * is grading-store.ts.
  */
-
-export { GRADES, WEIGHT_SETS } from '../../web/src/shared/per-mu-vocabulary'
-export type { Grade, GradingConfig, GradingSettings, GradingUpdate, Thresholds, Weights, WeightSet } from '../../web/src/shared/per-mu-vocabulary'
 
 const percent = { type: 'number', exclusiveMinimum: 0, maximum: 100 } as const
 const weightSet = {
@@ -43,33 +39,16 @@ export const GRADING_UPDATE_SCHEMA = {
   additionalProperties: false,
 } as const
 
-// Strict on purpose: Fastify's own Ajv coerces "30" to 30 and drops unknown fields silently;
-// a grading change must be exactly what the admin sent, or refused.
-const ajv = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false, strict: true })
-const validateShape = ajv.compile<GradingUpdate>(GRADING_UPDATE_SCHEMA)
-
-function describe(e: ErrorObject): string {
-  const where = e.instancePath === '' ? 'body' : `body${e.instancePath.replaceAll('/', '.')}`
-  if (e.keyword === 'additionalProperties') return `${where} has unknown field "${String(e.params.additionalProperty)}"`
-  if (e.propertyName !== undefined) return `${where} has unknown indicator "${e.propertyName}"; known: ${INDICATOR_CODES.join(', ')}`
-  return `${where} ${e.message ?? 'is invalid'}`
-}
-
 /** Weights must add up to 100 per set; float sums of decimals get a hair of slack. */
 const SUM_TOLERANCE = 1e-9
 
 /**
- * Checks a PUT body and returns it typed. Throws BadRequest (400) when the shape or a type is
- * wrong, InvalidParameter (422) when the values are well-formed but inconsistent (weights not
- * summing to 100, thresholds not increasing).
- * @example parseGradingUpdate({ version: 1, benchmark: 'mean', thresholds: { A: 20, B: 60, C: 95 }, min_mu: 3, weights: {...} })
+ * What the schema cannot say: weights summing to 100 per set, thresholds increasing. Takes a body
+ * the route's schema (GRADING_UPDATE_SCHEMA) has checked and returns it; throws InvalidParameter
+ * (422) naming each problem.
+ * @example checkGradingRules({ version: 1, benchmark: 'mean', thresholds: { A: 20, B: 60, C: 95 }, min_mu: 3, weights: {...} })
  */
-export function parseGradingUpdate(body: unknown): GradingUpdate {
-  if (!validateShape(body)) {
-    // propertyNames reports the bad name, then a generic line: the first says it all.
-    const messages = [...new Set((validateShape.errors ?? []).filter((e) => e.keyword !== 'propertyNames').map(describe))]
-    throw new BadRequest(`invalid grading configuration: ${messages.join('; ')}`, { errors: messages })
-  }
+export function checkGradingRules(body: GradingUpdate): GradingUpdate {
   const problems: string[] = []
   for (const set of WEIGHT_SETS) {
     const sum = Object.values(body.weights[set]).reduce((s, w) => s + (w ?? 0), 0)

@@ -1,13 +1,13 @@
 import type pg from 'pg'
 import { Conflict } from '../errors'
-import type { IndicatorCode } from './indicators'
-import { WEIGHT_SETS, type GradingConfig, type GradingUpdate, type WeightSet } from './grading-config'
-import { namedSql } from './named-sql'
+import { WEIGHT_SETS, type GradingConfig, type GradingUpdate, type IndicatorCode, type WeightSet } from '../../web/src/shared/per-mu-vocabulary'
+import { namedSql } from '../db/named-sql'
 import { withTransaction } from '../db/transaction'
+import { appendAudit } from '../edits/audit'
 
 /** Reads and replaces the one active grading configuration (migration 003). */
 
-const Q = namedSql('grading.sql', ['settings', 'lock', 'weights', 'update', 'clear-weights', 'insert-weights', 'audit'])
+const Q = namedSql(new URL('./sql/grading.sql', import.meta.url), ['settings', 'lock', 'weights', 'update', 'clear-weights', 'insert-weights'])
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
 
@@ -63,7 +63,7 @@ export async function saveGrading(pool: pg.Pool, update: GradingUpdate, actor: s
     await client.query(Q['clear-weights'])
     await client.query(Q['insert-weights'], [JSON.stringify(rows)])
     const after = await loadGrading(client)
-    await client.query(Q.audit, [actor, JSON.stringify(before), JSON.stringify(after)])
+    await appendAudit(client, { actor, action: 'update', entity: 'per_mu_grading', entityId: 'active', before, after })
     return after
   })
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { INDICATORS, INDICATOR_CODES, indicatorValues, missingInputs, perMuFigures, ratio, type YearFigures } from './indicators'
+import { INDICATORS, indicatorValues, missingInputs, perMuFigures, ratio } from './indicators'
+import { INDICATOR_CODES } from '../../web/src/shared/per-mu-vocabulary'
+import type { YearFigures } from '../../web/src/shared/api/per-mu'
 
 const figures: YearFigures = Object.freeze({
   revenue_wan: 10_000, value_added_wan: 2_500, profit_wan: 800, tax_wan: 600,

@@ -7,24 +7,8 @@
  * unit electricity prices are quoted in, hence the ×10,000.
  */
 
-/** One firm's figures for one year, as enterprise_figures holds them (万元, kWh, tce, persons). */
-export interface YearFigures {
-  revenue_wan: number | null
-  value_added_wan: number | null
-  profit_wan: number | null
-  tax_wan: number | null
-  electricity_kwh: number | null
-  energy_tce: number | null
-  rnd_wan: number | null
-  employees: number | null
-}
-
-export type FigureField = keyof YearFigures
-
-import { INDICATOR_CODES, type IndicatorCode } from '../../web/src/shared/per-mu-vocabulary'
-
-export { INDICATOR_CODES }
-export type { IndicatorCode } from '../../web/src/shared/per-mu-vocabulary'
+import type { FigureField, PerMuFigures, YearFigures } from '../../web/src/shared/api/per-mu'
+import type { IndicatorCode } from '../../web/src/shared/per-mu-vocabulary'
 
 export interface IndicatorDef {
   code: IndicatorCode
@@ -90,21 +74,6 @@ export function missingInputs(code: IndicatorCode, figures: YearFigures, mu: num
   if (figures[d.numerator] === null) out.push(d.numerator)
   if (d.denominator !== 'mu' && !((input(figures, mu, d.denominator) ?? 0) > 0)) out.push(d.denominator)
   return out
-}
-
-/** The per-mu figures the land office reads beside the score (亩均营收, 亩均税收, …). */
-export interface PerMuFigures {
-  /** 万元/亩 */
-  revenue_per_mu: number | null
-  tax_per_mu: number | null
-  profit_per_mu: number | null
-  value_added_per_mu: number | null
-  /** kWh/亩 */
-  electricity_kwh_per_mu: number | null
-  /** revenue ÷ electricity, 元/kWh */
-  revenue_per_kwh: number | null
-  /** 万元/tce */
-  value_added_per_tce: number | null
 }
 
 /**

@@ -1,7 +1,6 @@
 import { toCsv, type CsvColumn } from './csv'
 import { INDICATORS } from './indicators'
-import type { FirmResult } from './per-mu-evaluate'
-import type { PerMuReport } from './per-mu-report'
+import type { FirmResult, PerMuReport } from '../../web/src/shared/api/per-mu'
 
 /**
  * GET /api/metrics/per-mu.csv: the JSON report's enterprises, one row each, same numbers

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { muToM2 } from '../../web/src/shared/units'
-import type { GradingSettings } from './grading-config'
-import type { YearFigures } from './indicators'
+import type { GradingSettings } from '../../web/src/shared/per-mu-vocabulary'
+import type { YearFigures } from '../../web/src/shared/api/per-mu'
 import { centre, evaluatePerMu, type FirmInput } from './per-mu-evaluate'
 import { SEED_GRADING } from '../../tests/helpers/per-mu-reference'
 

@@ -1,9 +1,10 @@
 import { m2ToMu } from '../../web/src/shared/units'
-import { WEIGHT_SETS, type Grade, type GradingSettings, type WeightSet } from './grading-config'
 import {
-  INDICATOR_CODES, indicatorValues, missingInputs, perMuFigures,
-  type FigureField, type IndicatorCode, type PerMuFigures, type YearFigures,
-} from './indicators'
+  INDICATOR_CODES, NOT_GRADED_REASONS, WEIGHT_SETS,
+  type Grade, type GradingSettings, type IndicatorCode, type NotGradedReason, type WeightSet,
+} from '../../web/src/shared/per-mu-vocabulary'
+import type { Benchmarks, EvaluationSummary, FigureField, FirmResult, YearFigures } from '../../web/src/shared/api/per-mu'
+import { indicatorValues, missingInputs, perMuFigures } from './indicators'
 import { rankAndGrade } from './per-mu-rank'
 
 /**
@@ -27,44 +28,10 @@ export interface FirmInput {
   figures: YearFigures | null
 }
 
-import { NOT_GRADED_REASONS, type NotGradedReason } from '../../web/src/shared/per-mu-vocabulary'
-
-export { NOT_GRADED_REASONS }
-export type { NotGradedReason } from '../../web/src/shared/per-mu-vocabulary'
-
-export interface FirmResult extends PerMuFigures {
-  id: string
-  name_zh: string
-  name_en: string
-  industry: string
-  above_scale: boolean
-  group: WeightSet
-  started_year: number | null
-  parcel_ids: string[]
-  mu: number
-  indicators: Record<IndicatorCode, number | null>
-  /** Each weighted indicator's share of the score; null when not graded. */
-  points: Partial<Record<IndicatorCode, number>> | null
-  score: number | null
-  rank: number | null
-  grade: Grade | null
-  reason: NotGradedReason | null
-  /** With reason incomplete_figures: the figures missing (or zero where they divide). */
-  missing?: FigureField[]
-}
-
-export type Benchmarks = Record<WeightSet, Record<IndicatorCode, number | null>>
-
 export interface Evaluation {
   firms: FirmResult[]
   benchmarks: Benchmarks
-  summary: {
-    firms: number
-    graded: number
-    grades: Record<Grade, number>
-    groups: Record<WeightSet, { graded: number; grades: Record<Grade, number> }>
-    not_graded: Record<NotGradedReason, number>
-  }
+  summary: EvaluationSummary
 }
 
 const weightedIndicators = (s: GradingSettings, group: WeightSet): IndicatorCode[] =>
@@ -117,7 +84,7 @@ export function evaluatePerMu(inputs: readonly FirmInput[], year: number, s: Gra
   })
 
   const benchmarks = {} as Benchmarks
-  const summary: Evaluation['summary'] = {
+  const summary: EvaluationSummary = {
     firms: firms.length, graded: 0, grades: zeroGrades(),
     groups: { above_scale: { graded: 0, grades: zeroGrades() }, small: { graded: 0, grades: zeroGrades() } },
     not_graded: Object.fromEntries(NOT_GRADED_REASONS.map((r) => [r, 0])) as Record<NotGradedReason, number>,

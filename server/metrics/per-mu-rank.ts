@@ -1,4 +1,4 @@
-import type { Grade, Thresholds } from './grading-config'
+import type { Grade, Thresholds } from '../../web/src/shared/per-mu-vocabulary'
 
 /**
  * Ranking and grading by rank percentile, the Zhejiang way (A top 20 %, B to 60 %, C to 95 %,

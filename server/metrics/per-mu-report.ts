@@ -1,25 +1,20 @@
 import type pg from 'pg'
 import { NotFound } from '../errors'
-import { parseIntParam } from '../http/params'
-import { INDICATORS, type YearFigures } from './indicators'
-import type { GradingConfig } from './grading-config'
+import { namedSql } from '../db/named-sql'
+import type { PerMuReport, YearFigures } from '../../web/src/shared/api/per-mu'
+import { INDICATORS } from './indicators'
 import { loadGrading } from './grading-store'
-import { evaluatePerMu, type Evaluation, type FirmInput } from './per-mu-evaluate'
-import { namedSql } from './named-sql'
+import { evaluatePerMu, type FirmInput } from './per-mu-evaluate'
 
 /** GET /api/metrics/per-mu: the year's inputs from PostGIS, evaluated under the active configuration. */
 
-const Q = namedSql('per-mu.sql', ['years', 'firms'])
-
-/** enterprise_figures.year is CHECKed to this range (migration 001): outside it is a malformed request. */
-export const YEAR_RANGE = { min: 2000, max: 2100 } as const
+const Q = namedSql(new URL('./sql/per-mu.sql', import.meta.url), ['years', 'firms'])
 
 /**
- * The year asked for, or the latest with figures. Throws BadRequest (400) for a non-integer or a
- * year outside 2000–2100, NotFound (404) when no firm has figures for it.
+ * The year asked for (the route's schema keeps it in YEAR_RANGE), or the latest with figures.
+ * Throws NotFound (404) when no firm has figures for it.
  */
-export async function resolveYear(pool: pg.Pool, raw: string | undefined): Promise<{ year: number; years: number[] }> {
-  const asked = raw === undefined || raw === '' ? null : parseIntParam('year', raw, { ...YEAR_RANGE, fallback: YEAR_RANGE.min })
+export async function resolveYear(pool: pg.Pool, asked: number | undefined): Promise<{ year: number; years: number[] }> {
   const { rows } = await pool.query<{ year: number }>(Q.years)
   const years = rows.map((r) => r.year)
   const year = asked ?? years.at(-1)
@@ -42,19 +37,9 @@ export async function loadFirmInputs(pool: pg.Pool, year: number): Promise<FirmI
   }))
 }
 
-export interface PerMuReport {
-  year: number
-  years: number[]
-  config: GradingConfig
-  benchmarks: Evaluation['benchmarks']
-  indicators: { code: string; name_zh: string; name_en: string; unit: string }[]
-  summary: Evaluation['summary']
-  enterprises: Evaluation['firms']
-}
-
-/** The evaluation of `rawYear` (or the latest year), with the configuration and benchmarks it used. */
-export async function perMuReport(pool: pg.Pool, rawYear: string | undefined): Promise<PerMuReport> {
-  const { year, years } = await resolveYear(pool, rawYear)
+/** The evaluation of `asked` (or the latest year), with the configuration and benchmarks it used. */
+export async function perMuReport(pool: pg.Pool, asked: number | undefined): Promise<PerMuReport> {
+  const { year, years } = await resolveYear(pool, asked)
   // Sequential on purpose: the embedded database has one connection.
   const config = await loadGrading(pool)
   const inputs = await loadFirmInputs(pool, year)

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type pg from 'pg'
-import type { RouteContext } from '../app'
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords'
-import { ROLES, type Role } from '../auth/policy'
+import type { RouteContext } from '../context'
+import { hashPassword } from '../auth/passwords'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type AccountChanges, type NewAccount } from '../../web/src/shared/api/accounts'
+import { ROLES } from '../../web/src/shared/access-policy'
 import { endUserSessions } from '../auth/sessions'
-import { getUser, insertUser, listUsers, setPasswordHash, updateUser, type UserChanges, type UserRecord } from '../auth/users'
+import { getUser, insertUser, listUsers, setPasswordHash, updateUser, type AccountRecord } from '../auth/users'
 import { appendAudit } from '../edits/audit'
 import { withTransaction } from '../db/transaction'
 import { Conflict, NotFound } from '../errors'
@@ -15,7 +16,6 @@ const role = { type: 'string', enum: [...ROLES] } as const
 const displayName = { type: 'string', maxLength: 200 } as const
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 20 } }, required: ['id'] } as const
 
-interface NewUserBody { email: string; password: string; role: Role; display_name?: string }
 interface IdParams { id: string }
 
 /** Account ids are positive integers; anything else names no account (404, as for a missing one). */
@@ -24,7 +24,7 @@ function accountId(raw: string): number {
   return Number(raw)
 }
 
-async function lockedAccount(client: pg.PoolClient, id: number): Promise<UserRecord> {
+async function lockedAccount(client: pg.PoolClient, id: number): Promise<AccountRecord> {
   const user = await getUser(client, id, true)
   if (!user) throw new NotFound(`no account with id ${id}`)
   return user
@@ -34,7 +34,7 @@ async function lockedAccount(client: pg.PoolClient, id: number): Promise<UserRec
  * An admin may not demote or disable their own account. That is enough to keep the park
  * administrable: whoever demotes or disables an admin is an enabled admin who stays one.
  */
-function assertNotSelf(req: FastifyRequest, target: UserRecord, changes: UserChanges): void {
+function assertNotSelf(req: FastifyRequest, target: AccountRecord, changes: AccountChanges): void {
   const losesAdmin = (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true
   if (target.id === req.user?.id && losesAdmin) throw new Conflict('you cannot demote or disable your own account; another admin can')
 }
@@ -45,7 +45,7 @@ export async function adminUserRoutes(app: FastifyInstance, ctx: RouteContext): 
 
   app.get('/api/admin/users', async () => ({ users: await listUsers(pool) }))
 
-  app.post<{ Body: NewUserBody }>('/api/admin/users', {
+  app.post<{ Body: NewAccount }>('/api/admin/users', {
     schema: {
       body: {
         type: 'object',
@@ -65,7 +65,7 @@ export async function adminUserRoutes(app: FastifyInstance, ctx: RouteContext): 
     return reply.status(201).send({ user })
   })
 
-  app.patch<{ Params: IdParams; Body: UserChanges }>('/api/admin/users/:id', {
+  app.patch<{ Params: IdParams; Body: AccountChanges }>('/api/admin/users/:id', {
     schema: {
       params: idParams,
       body: { type: 'object', properties: { role, display_name: displayName, disabled: { type: 'boolean' } }, minProperties: 1, additionalProperties: false },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../app'
+import type { AppContext } from '../context'
 import { ellipsoidalAreas } from '../analysis/area'
 import { BadRequest, InvalidGeometry } from '../errors'
 import { polygonsOf } from '../geometry/polygon-input'
@@ -7,13 +7,7 @@ import { assertValidTopology } from '../geometry/topology'
 import { GeometryError } from '../../web/src/shared/geodesic-area'
 import { gaussKrugerArea } from '../../web/src/shared/gauss-kruger'
 import { areaSummary } from '../../web/src/shared/units'
-
-interface AreaQuery {
-  /** `gk`: also give the CGCS2000 3° Gauss-Krüger plane area that survey documents quote. */
-  projected?: 'gk'
-  cm?: number
-  epsg?: number
-}
+import type { AreaAnswer, AreaQuery } from '../../web/src/shared/api/area'
 
 /**
  * POST /api/analysis/area — ellipsoidal area (PostGIS geography) of a Geometry, Feature or
@@ -41,7 +35,7 @@ export async function analysisAreaRoutes(app: FastifyInstance, ctx: AppContext):
       await assertValidTopology(ctx.db.pool, geometries)
       const areas = await ellipsoidalAreas(ctx.db.pool, geometries)
       const total = areas.reduce((sum, m2) => sum + m2, 0)
-      const result: Record<string, unknown> = {
+      const result: AreaAnswer = {
         features: areas.map(areaSummary),
         total: areaSummary(total),
         method: 'ellipsoidal: PostGIS ST_Area(geography) on WGS84 / CGCS2000',

@@ -1,25 +1,11 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../app'
-import { OVERLAP_LAYERS, SUBJECT_LAYERS, overlapJson, type Subject } from '../analysis/overlap'
+import type { AppContext } from '../context'
+import { chemicalFirmsOutsideCluster } from '../analysis/chemical-firms'
+import { overlapJson, type Subject } from '../analysis/overlap'
 import { BadRequest } from '../errors'
 import { polygonsOf } from '../geometry/polygon-input'
 import { assertValidTopology } from '../geometry/topology'
-import { M2_PER_MU } from '../../web/src/shared/units'
-
-const CHEMICAL_SQL = fs.readFileSync(
-  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'analysis', 'sql', 'chemical-firms-outside-cluster.sql'),
-  'utf8',
-)
-
-interface OverlapBody {
-  geometry?: unknown
-  ref?: { layer: string; ids?: string[] }
-  layers: string[]
-  include?: 'touching' | 'all'
-}
+import { OVERLAP_LAYERS, SUBJECT_LAYERS, type OverlapRequest } from '../../web/src/shared/api/overlap'
 
 const overlapSchema = {
   body: {
@@ -48,7 +34,7 @@ const overlapSchema = {
  * per layer; GET /api/analysis/chemical-firms-outside-cluster — the report's own question.
  */
 export async function analysisOverlapRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.post<{ Body: OverlapBody }>('/api/analysis/overlap', { schema: overlapSchema }, async (req, reply) => {
+  app.post<{ Body: OverlapRequest }>('/api/analysis/overlap', { schema: overlapSchema }, async (req, reply) => {
     const { geometry, ref, layers, include } = req.body
     if ((geometry === undefined) === (ref === undefined)) throw new BadRequest('give exactly one of "geometry" or "ref"')
     let subject: Subject
@@ -64,22 +50,5 @@ export async function analysisOverlapRoutes(app: FastifyInstance, ctx: AppContex
     return overlapJson(ctx.db.pool, subject, layers, include === 'all')
   })
 
-  app.get('/api/analysis/chemical-firms-outside-cluster', async () => {
-    const { rows } = await ctx.db.pool.query<{
-      id: string; name_zh: string; name_en: string; industry: string; parcel_ids: string[]
-      held_m2: number | null; inside_m2: number | null; class: 'inside' | 'partial' | 'outside'
-    }>(CHEMICAL_SQL)
-    const firms = rows.map((r) => ({
-      ...r,
-      held_mu: r.held_m2 === null ? null : r.held_m2 / M2_PER_MU,
-      inside_mu: r.inside_m2 === null ? null : r.inside_m2 / M2_PER_MU,
-    }))
-    return {
-      chemical_firms: firms.length,
-      outside: firms.filter((f) => f.class === 'outside').length,
-      partial: firms.filter((f) => f.class === 'partial').length,
-      inside: firms.filter((f) => f.class === 'inside').length,
-      firms,
-    }
-  })
+  app.get('/api/analysis/chemical-firms-outside-cluster', async () => chemicalFirmsOutsideCluster(ctx.db.pool))
 }

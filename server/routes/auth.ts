@@ -1,16 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import type { RouteContext } from '../app'
+import type { RouteContext } from '../context'
 import { cookieSettings } from '../auth/plugin'
-import { PASSWORD_MAX_LENGTH, verifyPassword } from '../auth/passwords'
+import { verifyPassword } from '../auth/passwords'
+import { PASSWORD_MAX_LENGTH } from '../../web/src/shared/api/accounts'
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies'
-import { createSession, csrfTokenFor, endSession, purgeExpiredSessions, type SessionUser } from '../auth/sessions'
-import { findLoginCandidate, recordLogin } from '../auth/users'
+import { createSession, csrfTokenFor, endSession, purgeExpiredSessions } from '../auth/sessions'
+import { findLoginCandidate, getUser, recordLogin } from '../auth/users'
+import type { LoginAnswer, LoginRequest, MeAnswer, PublicUser } from '../../web/src/shared/api/session'
 import { Forbidden, Unauthorized } from '../errors'
-
-interface LoginBody {
-  email: string
-  password: string
-}
 
 const loginSchema = {
   body: {
@@ -27,7 +24,7 @@ const loginSchema = {
 /** The same words for an unknown email, a wrong password and a disabled account. */
 const WRONG_CREDENTIALS = 'wrong email or password'
 
-function publicUser(u: SessionUser) {
+function publicUser(u: PublicUser): PublicUser {
   return { id: u.id, email: u.email, display_name: u.display_name, role: u.role }
 }
 
@@ -39,7 +36,7 @@ function publicUser(u: SessionUser) {
 export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const cookies = cookieSettings(ctx.auth)
 
-  app.post<{ Body: LoginBody }>('/api/auth/login', { schema: loginSchema }, async (req, reply) => {
+  app.post<{ Body: LoginRequest }>('/api/auth/login', { schema: loginSchema }, async (req, reply): Promise<LoginAnswer> => {
     const candidate = await findLoginCandidate(ctx.db.pool, req.body.email)
     const usable = candidate !== null && !candidate.disabled
     // Always one argon2 verification, account or not: the answer's timing tells nothing.
@@ -54,11 +51,8 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const session = await createSession(ctx.db.pool, candidate.id, ctx.auth.session)
     await recordLogin(ctx.db.pool, candidate.id)
     setSessionCookies(reply, session.token, cookies)
-    const { rows } = await ctx.db.pool.query<SessionUser>(
-      'SELECT id::int AS id, email, display_name, role, is_demo FROM users WHERE id = $1',
-      [candidate.id],
-    )
-    return { user: publicUser(rows[0]!), csrfToken: csrfTokenFor(session.token), expiresAt: session.expiresAt }
+    const account = await getUser(ctx.db.pool, candidate.id)
+    return { user: publicUser(account!), csrfToken: csrfTokenFor(session.token), expiresAt: session.expiresAt.toISOString() }
   })
 
   app.post('/api/auth/logout', async (req, reply) => {
@@ -67,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     return reply.status(204).send()
   })
 
-  app.get('/api/auth/me', async (req) => {
+  app.get('/api/auth/me', async (req): Promise<MeAnswer> => {
     if (!req.user || !req.sessionToken) return { user: null }
     return { user: publicUser(req.user), csrfToken: csrfTokenFor(req.sessionToken) }
   })

@@ -1,14 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { PoolClient } from 'pg'
-import type { AppContext } from '../app'
+import type { AppContext } from '../context'
 import { historyOf } from '../edits/audit'
-import { advanceCase, flagPlot, type CaseChanges, type FlagFields } from '../edits/idle-plots'
-import { updateParcel, type ParcelChanges } from '../edits/parcels'
+import { advanceCase, flagPlot } from '../edits/idle-plots'
+import { updateParcel } from '../edits/parcels'
 import { withTransaction } from '../db/transaction'
-import { createDraft, updateDraft, type DraftFields } from '../edits/zones'
+import { createDraft, updateDraft } from '../edits/zones'
 import { actorOf } from '../http/actor'
 import { etagOf, expectedVersion } from '../http/if-match'
 import { NotFound } from '../errors'
+import { HISTORY_ENTITIES, type HistoryAnswer, type HistoryEntity } from '../../web/src/shared/api/audit'
+import type { CaseChanges as CaseBody, DraftChanges, FlagRequest, NewDraft, ParcelChanges as ParcelBody } from '../../web/src/shared/api/edits'
+import {
+  DRAFT_STATUSES, FOREST_APPROVALS, IDLE_CATEGORIES, IDLE_DISPOSALS, IDLE_STAGES, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES,
+} from '../../web/src/shared/park-vocabulary'
 
 const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const
 const idParams = { type: 'object', properties: { id }, required: ['id'] } as const
@@ -17,8 +22,7 @@ const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: ma
 const version = { type: 'integer', minimum: 1 } as const
 const geometry = { type: 'object' } as const
 
-const PARCEL_STATUS = ['occupied', 'available', 'idle', 'low_efficiency', 'revitalising', 'revitalised', 'reserved', 'under_acquisition']
-const LAND_USE = ['industrial', 'warehouse', 'commercial', 'public', 'residential', 'utility', 'green']
+const oneOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const
 
 function sendRow(reply: FastifyReply, row: Record<string, unknown>, status = 200) {
   return reply.status(status).header('etag', etagOf(row.version)).send(row)
@@ -49,7 +53,7 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
     return sendRow(reply, await withTransaction(pool, (c) => save(c, edit.id, expected, changes, actorOf(req))))
   }
 
-  app.post<{ Body: DraftFields & { name_zh: string; name_en: string; geometry: unknown } }>('/api/zones', {
+  app.post<{ Body: NewDraft }>('/api/zones', {
     schema: {
       body: {
         type: 'object',
@@ -60,7 +64,7 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   }, async (req, reply) => sendRow(reply, await withTransaction(pool, (c) => createDraft(c, req.body, actorOf(req))), 201))
 
-  app.put<{ Params: { id: string }; Body: DraftFields & { version?: number } }>('/api/zones/:id', {
+  app.put<{ Params: { id: string }; Body: DraftChanges }>('/api/zones/:id', {
     schema: {
       params: idParams,
       body: {
@@ -68,25 +72,25 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
         properties: {
           ...draftProperties,
           version,
-          status: { type: 'string', enum: ['draft', 'submitted', 'approved', 'rejected'] },
+          status: oneOf(DRAFT_STATUSES),
         },
         additionalProperties: false,
       },
     },
   }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, updateDraft))
 
-  app.patch<{ Params: { id: string }; Body: ParcelChanges & { version?: number } }>('/api/parcels/:id', {
+  app.patch<{ Params: { id: string }; Body: ParcelBody }>('/api/parcels/:id', {
     schema: {
       params: idParams,
       body: {
         type: 'object',
         properties: {
-          status: { type: 'string', enum: PARCEL_STATUS },
-          land_use: { type: 'string', enum: LAND_USE },
+          status: oneOf(PARCEL_STATUSES),
+          land_use: oneOf(LAND_USES),
           enterprise_id: { type: ['string', 'null'], pattern: '^[A-Za-z0-9_-]{1,64}$' },
           price_wan_per_mu: { type: ['number', 'null'], exclusiveMinimum: 0, maximum: 1e6 },
-          land_approval: { type: 'string', enum: ['approved', 'pending', 'not_started'] },
-          forest_approval: { type: 'string', enum: ['not_required', 'approved', 'pending'] },
+          land_approval: oneOf(LAND_APPROVALS),
+          forest_approval: oneOf(FOREST_APPROVALS),
           note: nullableText(2000),
           version,
         },
@@ -96,13 +100,13 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, updateParcel))
 
-  app.post<{ Body: FlagFields }>('/api/idle-plots', {
+  app.post<{ Body: FlagRequest }>('/api/idle-plots', {
     schema: {
       body: {
         type: 'object',
         properties: {
           parcel_id: id,
-          category: { type: 'string', enum: ['idle', 'low_efficiency'] },
+          category: oneOf(IDLE_CATEGORIES),
           reason: text(2000),
           agreed_start_date: { type: ['string', 'null'], format: 'date' },
         },
@@ -112,14 +116,14 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   }, async (req, reply) => sendRow(reply, await withTransaction(pool, (c) => flagPlot(c, req.body, actorOf(req))), 201))
 
-  app.patch<{ Params: { id: string }; Body: CaseChanges & { version?: number } }>('/api/idle-plots/:id', {
+  app.patch<{ Params: { id: string }; Body: CaseBody }>('/api/idle-plots/:id', {
     schema: {
       params: idParams,
       body: {
         type: 'object',
         properties: {
-          stage: { type: 'string', enum: ['flagged', 'disposing', 'revitalised'] },
-          disposal: { type: ['string', 'null'], enum: ['court_auction', 'lease', 'reclaim', 'swap_cage', 'swap_energy', 'negotiation', null] },
+          stage: oneOf(IDLE_STAGES),
+          disposal: { type: ['string', 'null'], enum: [...IDLE_DISPOSALS, null] },
           successor_zh: nullableText(200),
           successor_en: nullableText(200),
           reason: text(2000),
@@ -131,13 +135,11 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
   }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, advanceCase))
 
-  for (const [path, entity] of [['/api/zones/:id/history', 'zones'], ['/api/parcels/:id/history', 'parcels'], ['/api/idle-plots/:id/history', 'idle_plots']] as const) {
-    app.get<{ Params: { id: string } }>(path, { schema: { params: idParams } }, async (req) => {
+  const historyPath: Record<HistoryEntity, string> = { zones: '/api/zones/:id/history', parcels: '/api/parcels/:id/history', idle_plots: '/api/idle-plots/:id/history' }
+  for (const entity of HISTORY_ENTITIES) {
+    app.get<{ Params: { id: string } }>(historyPath[entity], { schema: { params: idParams } }, async (req): Promise<HistoryAnswer> => {
       const history = await historyOf(pool, entity, req.params.id)
-      if (history.length === 0) {
-        const exists = await pool.query(`SELECT 1 FROM ${entity} WHERE id = $1`, [req.params.id])
-        if (exists.rows.length === 0) throw new NotFound(`no ${entity} "${req.params.id}"`)
-      }
+      if (!history) throw new NotFound(`no ${entity} "${req.params.id}"`)
       return { id: req.params.id, entity, history }
     })
   }

@@ -1,12 +1,23 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../app'
+import type { AppContext } from '../context'
 import { NotFound } from '../errors'
-import { parseBbox, parseIntParam } from '../http/params'
-import { audienceOf } from '../auth/policy'
+import { parseBbox } from '../http/params'
+import { audienceOf } from '../../web/src/shared/access-policy'
+import { FEATURE_LIMIT, type LayerInfo } from '../../web/src/shared/api/layers'
 import { findLayerView, layerViews } from '../layers/catalog'
 import { countQuery, featuresQuery } from '../layers/features-query'
 
-export const FEATURE_LIMIT = { min: 1, max: 10000, fallback: 1000 } as const
+const featuresSchema = {
+  params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
+  querystring: {
+    type: 'object',
+    properties: {
+      bbox: { type: 'string', maxLength: 200 },
+      limit: { type: 'integer', minimum: FEATURE_LIMIT.min, maximum: FEATURE_LIMIT.max },
+    },
+    additionalProperties: false,
+  },
+} as const
 
 /**
  * GET /api/layers and GET /api/layers/:id/features — the map's layers as RFC 7946 GeoJSON, each as
@@ -14,7 +25,7 @@ export const FEATURE_LIMIT = { min: 1, max: 10000, fallback: 1000 } as const
  */
 export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/layers', async (req) => {
-    const out = []
+    const out: LayerInfo[] = []
     // Sequential on purpose: the embedded database has one connection.
     for (const view of layerViews(audienceOf(req.user?.role))) {
       const { layer } = view
@@ -25,24 +36,14 @@ export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promis
     return out
   })
 
-  app.get<{ Params: { id: string }; Querystring: { bbox?: string; limit?: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { bbox?: string; limit?: number } }>(
     '/api/layers/:id/features',
-    {
-      schema: {
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
-        querystring: {
-          type: 'object',
-          properties: { bbox: { type: 'string', maxLength: 200 }, limit: { type: 'string', maxLength: 12 } },
-          additionalProperties: false,
-        },
-      },
-    },
+    { schema: featuresSchema },
     async (req, reply) => {
       const view = findLayerView(req.params.id, audienceOf(req.user?.role))
       if (!view) throw new NotFound(`unknown layer "${req.params.id}"; see /api/layers`)
       const bbox = parseBbox(req.query.bbox)
-      const limit = parseIntParam('limit', req.query.limit, FEATURE_LIMIT)
-      const q = featuresQuery(view, { bbox, limit })
+      const q = featuresQuery(view, { bbox, limit: req.query.limit ?? FEATURE_LIMIT.fallback })
       const { rows } = await ctx.db.pool.query<{ fc: string }>(q.text, q.values)
       reply.type('application/geo+json; charset=utf-8')
       return rows[0]?.fc

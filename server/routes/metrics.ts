@@ -1,16 +1,22 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../app'
+import type { AppContext } from '../context'
 import { actorOf } from '../http/actor'
 import { dashboard } from '../metrics/dashboard'
-import { parseGradingUpdate } from '../metrics/grading-config'
+import { checkGradingRules, GRADING_UPDATE_SCHEMA } from '../metrics/grading-config'
 import { loadGrading, saveGrading } from '../metrics/grading-store'
 import { perMuCsv } from '../metrics/per-mu-csv'
 import { perMuReport } from '../metrics/per-mu-report'
+import { YEAR_RANGE, type YearQuery } from '../../web/src/shared/api/per-mu'
+import type { GradingUpdate } from '../../web/src/shared/per-mu-vocabulary'
 
-type YearQuery = { Querystring: { year?: string } }
+type WithYear = { Querystring: YearQuery }
 
 const yearQuery = {
-  querystring: { type: 'object', properties: { year: { type: 'string', maxLength: 12 } }, additionalProperties: false },
+  querystring: {
+    type: 'object',
+    properties: { year: { type: 'integer', minimum: YEAR_RANGE.min, maximum: YEAR_RANGE.max } },
+    additionalProperties: false,
+  },
 } as const
 
 /** A grading configuration is a few hundred bytes; anything near this is not one. */
@@ -22,9 +28,9 @@ const GRADING_BODY_LIMIT = 16 * 1024
  * Each route is one plain handler on a fixed path, so an access policy can wrap it by method and path.
  */
 export async function metricsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<YearQuery>('/api/metrics/per-mu', { schema: yearQuery }, async (req) => perMuReport(ctx.db.pool, req.query.year))
+  app.get<WithYear>('/api/metrics/per-mu', { schema: yearQuery }, async (req) => perMuReport(ctx.db.pool, req.query.year))
 
-  app.get<YearQuery>('/api/metrics/per-mu.csv', { schema: yearQuery }, async (req, reply) => {
+  app.get<WithYear>('/api/metrics/per-mu.csv', { schema: yearQuery }, async (req, reply) => {
     const report = await perMuReport(ctx.db.pool, req.query.year)
     reply
       .type('text/csv; charset=utf-8')
@@ -34,10 +40,8 @@ export async function metricsRoutes(app: FastifyInstance, ctx: AppContext): Prom
 
   app.get('/api/metrics/grading', async () => loadGrading(ctx.db.pool))
 
-  app.put('/api/metrics/grading', { bodyLimit: GRADING_BODY_LIMIT }, async (req) => {
-    const update = parseGradingUpdate(req.body)
-    return saveGrading(ctx.db.pool, update, actorOf(req))
-  })
+  app.put<{ Body: GradingUpdate }>('/api/metrics/grading', { bodyLimit: GRADING_BODY_LIMIT, schema: { body: GRADING_UPDATE_SCHEMA } }, async (req) =>
+    saveGrading(ctx.db.pool, checkGradingRules(req.body), actorOf(req)))
 
-  app.get<YearQuery>('/api/metrics/dashboard', { schema: yearQuery }, async (req) => dashboard(ctx.db.pool, req.query.year))
+  app.get<WithYear>('/api/metrics/dashboard', { schema: yearQuery }, async (req) => dashboard(ctx.db.pool, req.query.year))
 }

@@ -1,28 +1,19 @@
 import type { FastifyInstance } from 'fastify'
-import type { RouteContext } from '../app'
+import type { RouteContext } from '../context'
 import { NotFound } from '../errors'
-import { availableParcels, PARCEL_ID, type ParcelFilter } from '../parcels/public-view'
-
-const LAND_USE = ['industrial', 'warehouse', 'commercial', 'public', 'residential', 'utility', 'green']
-export const PUBLIC_PARCEL_LIMIT = { max: 1000, fallback: 500 } as const
-
-interface ListQuery {
-  land_use?: string
-  zone_id?: string
-  min_mu?: number
-  max_mu?: number
-  limit?: number
-}
+import { availableParcels } from '../parcels/available-parcels'
+import { PARCEL_ID_PATTERN, PUBLIC_PARCEL_LIMIT, type PublicParcelQuery, type PublicParcelsAnswer } from '../../web/src/shared/api/public-parcels'
+import { LAND_USES } from '../../web/src/shared/park-vocabulary'
 
 const listSchema = {
   querystring: {
     type: 'object',
     properties: {
-      land_use: { type: 'string', enum: LAND_USE },
-      zone_id: { type: 'string', pattern: PARCEL_ID.source },
+      land_use: { type: 'string', enum: [...LAND_USES] },
+      zone_id: { type: 'string', pattern: PARCEL_ID_PATTERN },
       min_mu: { type: 'number', minimum: 0, maximum: 1e7 },
       max_mu: { type: 'number', minimum: 0, maximum: 1e7 },
-      limit: { type: 'integer', minimum: 1, maximum: PUBLIC_PARCEL_LIMIT.max },
+      limit: { type: 'integer', minimum: PUBLIC_PARCEL_LIMIT.min, maximum: PUBLIC_PARCEL_LIMIT.max },
     },
     additionalProperties: false,
   },
@@ -32,19 +23,20 @@ const sheetSchema = {
   params: { type: 'object', properties: { id: { type: 'string', maxLength: 200 } }, required: ['id'] },
 } as const
 
+const PARCEL_ID = new RegExp(PARCEL_ID_PATTERN)
 /** Unknown, not available and malformed ids get the same answer: the public learns nothing about parcels not on offer. */
 const NO_SUCH_PARCEL = 'no available parcel with this id; see /api/public/parcels'
 
 /**
  * GET /api/public/parcels and /api/public/parcels/:id — the investor view, no sign-in: available
- * parcels only, public fields only (server/parcels/public-view.ts), as GeoJSON.
+ * parcels only, public fields only (server/parcels/available-parcels.ts), as GeoJSON.
  */
 export async function publicParcelRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  app.get<{ Querystring: ListQuery }>('/api/public/parcels', { schema: listSchema }, async (req, reply) => {
+  app.get<{ Querystring: PublicParcelQuery }>('/api/public/parcels', { schema: listSchema }, async (req, reply) => {
     const { limit = PUBLIC_PARCEL_LIMIT.fallback, ...filter } = req.query
-    const features = await availableParcels(ctx.db.pool, { ...filter, limit } satisfies ParcelFilter)
+    const features = await availableParcels(ctx.db.pool, { ...filter, limit })
     reply.type('application/geo+json; charset=utf-8')
-    return { type: 'FeatureCollection', numberReturned: features.length, features }
+    return { type: 'FeatureCollection', numberReturned: features.length, features } satisfies PublicParcelsAnswer
   })
 
   app.get<{ Params: { id: string } }>('/api/public/parcels/:id', { schema: sheetSchema }, async (req, reply) => {

@@ -3,7 +3,7 @@
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { registerAuth } from '../../server/auth/plugin'
-import { POLICY, PRINCIPALS, type Principal, type PolicyRule } from '../../server/auth/policy'
+import { POLICY, PRINCIPALS, type Principal, type PolicyRule } from '../../web/src/shared/access-policy'
 import { LAYERS } from '../../server/layers/catalog'
 import { sessionAs } from '../helpers/auth'
 import { forEachDatabase } from '../helpers/databases'

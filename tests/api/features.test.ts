@@ -87,12 +87,12 @@ forEachDatabase((ctx) => {
         ['/api/layers/parcels/features?bbox=-200,28,115,29', 422, /outside/],
         ['/api/layers/parcels/features?bbox=115,95,116,96', 422, /outside/],
         ['/api/layers/parcels/features?bbox=116,28,115,29', 422, /min must not exceed max/],
-        ['/api/layers/parcels/features?limit=0', 400, /limit must be between 1 and 10000/],
-        ['/api/layers/parcels/features?limit=10001', 400, /limit must be between/],
-        ['/api/layers/parcels/features?limit=-5', 400, /limit must be between/],
-        ['/api/layers/parcels/features?limit=abc', 400, /limit must be an integer/],
-        ['/api/layers/parcels/features?limit=1.5', 400, /limit must be an integer/],
-        ["/api/layers/parcels/features?limit=1%20OR%201=1", 400, /limit must be an integer/],
+        ['/api/layers/parcels/features?limit=0', 400, /query.limit must be >= 1, got 0/],
+        ['/api/layers/parcels/features?limit=10001', 400, /query.limit must be <= 10000/],
+        ['/api/layers/parcels/features?limit=-5', 400, /query.limit must be >= 1/],
+        ['/api/layers/parcels/features?limit=abc', 400, /query.limit must be integer, got "abc"/],
+        ['/api/layers/parcels/features?limit=1.5', 400, /query.limit must be integer/],
+        ["/api/layers/parcels/features?limit=1%20OR%201=1", 400, /query.limit must be integer/],
       ]
       for (const [url, status, message] of cases) {
         it(`${url} → ${status}`, async () => {

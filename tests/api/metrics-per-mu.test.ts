@@ -96,7 +96,7 @@ forEachDatabase((ctx) => {
 
     it('never NaN or Infinity: not in the report object, not in the JSON text', async () => {
       for (const year of ['2021', '2022']) {
-        expect(nonFinite(await perMuReport(ctx.db.pool, year))).toEqual([])
+        expect(nonFinite(await perMuReport(ctx.db.pool, Number(year)))).toEqual([])
         const res = await ctx.app.inject(`/api/metrics/per-mu?year=${year}`)
         expect(res.body).not.toMatch(/NaN|Infinity/)
       }

@@ -1,6 +1,6 @@
 import gjv from 'geojson-validation'
 import { describe, expect, it } from 'vitest'
-import { UTILITY_REACH_M } from '../../server/parcels/public-view'
+import { UTILITY_REACH_M } from '../../web/src/shared/api/public-parcels'
 import { M2_PER_MU } from '../../web/src/shared/units'
 import { sessionAs } from '../helpers/auth'
 import { forEachDatabase } from '../helpers/databases'

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
 import { demoAccount } from '../../server/auth/demo-accounts'
-import type { Role } from '../../server/auth/policy'
+import type { Role } from '../../web/src/shared/access-policy'
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, createSession, csrfTokenFor } from '../../server/auth/sessions'
 
 /** Headers that make an inject() call come from a signed-in browser: `cookie` and the CSRF header. */

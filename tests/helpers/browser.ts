@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { demoAccount } from '../../server/auth/demo-accounts'
-import type { Role } from '../../server/auth/policy'
+import type { Role } from '../../web/src/shared/access-policy'
 
 /** Debian's Chromium, headless, with WebGL on SwiftShader and nothing phoning home. */
 const CHROMIUM_ARGS = [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, inject } from 'vitest'
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import { buildApp, type AppOptions } from '../../server/app'
-import type { Role } from '../../server/auth/policy'
+import type { Role } from '../../web/src/shared/access-policy'
 import { poolFor, type Database } from '../../server/db/connect'
 import { sessionAs, type SessionHeaders, type SignedIn } from './auth'
 import type { TestDatabase } from './global-setup'

@@ -20,22 +20,18 @@ GROUP BY status
 
 -- name: industry
 -- Per-mu output by industry for year $1, and the park (industry NULL, from ROLLUP): Σ figures ÷ Σ land
--- of the firms that reported figures and hold land. An aggregate ratio, so a big firm weighs by its
+-- of the firms that reported figures and hold land (enterprise_land, migration 004). An aggregate ratio, so a big firm weighs by its
 -- size, as the statistics bureau sums. Sums stay numeric (exact 万元) until the end.
-WITH held AS (
-  SELECT enterprise_id, sum(ST_Area(geom::geography)) AS m2
-  FROM parcels WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id
-)
 SELECT e.industry,
        count(*)::int AS firms,
-       sum(h.m2)::float8 AS m2,
+       sum(h.held_m2)::float8 AS m2,
        coalesce(sum(f.revenue_wan), 0)::float8 AS revenue_wan,
        coalesce(sum(f.tax_wan), 0)::float8 AS tax_wan,
        -- a firm with a figures row but a blank cell must not dilute that ratio with its land
-       coalesce(sum(h.m2) FILTER (WHERE f.revenue_wan IS NOT NULL), 0)::float8 AS revenue_m2,
-       coalesce(sum(h.m2) FILTER (WHERE f.tax_wan IS NOT NULL), 0)::float8 AS tax_m2
+       coalesce(sum(h.held_m2) FILTER (WHERE f.revenue_wan IS NOT NULL), 0)::float8 AS revenue_m2,
+       coalesce(sum(h.held_m2) FILTER (WHERE f.tax_wan IS NOT NULL), 0)::float8 AS tax_m2
 FROM enterprises e
-JOIN held h ON h.enterprise_id = e.id
+JOIN enterprise_land h ON h.enterprise_id = e.id
 JOIN enterprise_figures f ON f.enterprise_id = e.id AND f.year = $1
 GROUP BY ROLLUP (e.industry)
 ORDER BY e.industry NULLS LAST

@@ -27,7 +27,3 @@ DELETE FROM per_mu_weights
 -- $1: [{weight_set, indicator, weight}]. The sum-to-100 trigger runs at COMMIT.
 INSERT INTO per_mu_weights (weight_set, indicator, weight)
 SELECT weight_set, indicator, weight FROM jsonb_to_recordset($1::jsonb) AS w (weight_set text, indicator text, weight numeric)
-
--- name: audit
-INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
-VALUES ($1, 'update', 'per_mu_grading', 'active', $2::jsonb, $3::jsonb)

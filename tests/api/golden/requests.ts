@@ -1,4 +1,5 @@
-import type { Role } from '../../../server/auth/policy'
+import type { Role } from '../../../web/src/shared/access-policy'
+import { LAYER_IDS } from '../../../web/src/shared/park-vocabulary'
 
 /** One request of the golden run; its answer is kept in out/<name>.json. */
 export interface GoldenRequest {
@@ -12,7 +13,6 @@ export interface GoldenRequest {
   remember?: string
 }
 
-const LAYERS = ['zones', 'chemical_clusters', 'parcels', 'idle_plots', 'projects', 'utilities', 'enterprises', 'basemap'] as const
 const AUDIENCES = [['public', undefined], ['investor', 'investor'], ['planner', 'planner']] as const
 
 /** A small square in the south district (about 0.3 km²), drawn clockwise from its south-west corner. */
@@ -27,7 +27,7 @@ const reads: GoldenRequest[] = [
     { name: `health.${who}`, url: '/api/health', ...(as ? { as } : {}) },
     { name: `me.${who}`, url: '/api/auth/me', ...(as ? { as } : {}) },
     { name: `layers.${who}`, url: '/api/layers', ...(as ? { as } : {}) },
-    ...LAYERS.map((layer) => ({ name: `features.${layer}.${who}`, url: `/api/layers/${layer}/features?limit=10000`, ...(as ? { as } : {}) })),
+    ...LAYER_IDS.map((layer) => ({ name: `features.${layer}.${who}`, url: `/api/layers/${layer}/features?limit=10000`, ...(as ? { as } : {}) })),
   ]),
   { name: 'features.parcels.bbox', url: '/api/layers/parcels/features?bbox=115.38,28.67,115.40,28.69&limit=20', as: 'land_officer' },
   { name: 'public-parcels.all', url: '/api/public/parcels' },

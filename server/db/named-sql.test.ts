@@ -12,7 +12,7 @@ describe('splitNamedSql', () => {
   it('a repeated name fails loudly', () => {
     expect(() => splitNamedSql(`${text}-- name: one\nSELECT 3`, ['one'])).toThrow(/defined twice/)
   })
-  it('the metrics SQL files hold their queries', () => {
-    expect(Object.keys(namedSql('per-mu.sql', ['years', 'firms']))).toEqual(['years', 'firms'])
+  it('reads a file beside the module that asks', () => {
+    expect(Object.keys(namedSql(new URL('../metrics/sql/per-mu.sql', import.meta.url), ['years', 'firms']))).toEqual(['years', 'firms'])
   })
 })

@@ -2,6 +2,8 @@
  * Who may call which route: the one table of the park's access rules. server/auth/plugin.ts
  * enforces it for every request, and refuses at start-up to register a route that is missing here,
  * so a new route cannot be forgotten. tests/api/access-matrix.test.ts walks it with every principal.
+ * The browser reads the same table (`mayReach`) to decide which panels a role is shown, so the
+ * client can never offer what the server would refuse.
  *
  * Rows are what a principal may *reach*; what a layer shows to whom is data in
  * server/layers/catalog.ts (`public` views), chosen by `audienceOf` below.
@@ -103,6 +105,21 @@ export function ruleFor(method: string, path: string): PolicyRule | undefined {
 
 export function isAllowed(rule: PolicyRule, role: Role | null | undefined): boolean {
   return rule.allow.includes(role ?? 'anonymous')
+}
+
+/** A route of the table, as `METHOD /path` (the form the table is written in). */
+export type PolicyRoute = `${PolicyMethod} /${string}`
+
+/**
+ * Whether `role` (null: the public) may call the route. Throws for a route the table lacks, so a
+ * renamed route fails loudly instead of hiding a panel.
+ * @example mayReach('planner', 'PUT /api/zones/:id') // true
+ */
+export function mayReach(role: Role | null | undefined, route: PolicyRoute): boolean {
+  const [method, path] = route.split(' ') as [string, string]
+  const found = ruleFor(method, path)
+  if (!found) throw new Error(`no access rule for ${route}`)
+  return isAllowed(found, role)
 }
 
 /** Methods that change something (or may): they need the CSRF token when a session cookie is sent. */

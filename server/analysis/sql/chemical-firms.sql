@@ -1,18 +1,18 @@
 -- The report's complaint (四、3): which chemical firms stand outside the chemical cluster (A ∪ B),
 -- and so cannot expand. Judged by the land each firm holds; a firm with no parcel by its works' point.
+
+-- name: chemical-firms
 WITH cluster AS (
   SELECT ST_UnaryUnion(ST_Collect(geom)) AS geom FROM chemical_clusters
 ),
+-- The land each firm holds (enterprise_land, migration 004), and how much of it lies in the cluster.
 held AS (
-  SELECT p.enterprise_id,
-         sum(ST_Area(p.geom::geography)) AS held_m2,
-         sum(CASE WHEN ST_CoveredBy(p.geom, c.geom) THEN ST_Area(p.geom::geography)
-                  WHEN ST_Relate(p.geom, c.geom, '2********') THEN ST_Area(ST_Intersection(p.geom, c.geom)::geography)
-                  ELSE 0 END) AS inside_m2,
-         array_agg(p.id ORDER BY p.id) AS parcel_ids
-  FROM parcels p CROSS JOIN cluster c
-  WHERE p.enterprise_id IS NOT NULL
-  GROUP BY p.enterprise_id
+  SELECT l.enterprise_id, l.held_m2, l.parcel_ids,
+         (SELECT sum(CASE WHEN ST_CoveredBy(p.geom, c.geom) THEN ST_Area(p.geom::geography)
+                          WHEN ST_Relate(p.geom, c.geom, '2********') THEN ST_Area(ST_Intersection(p.geom, c.geom)::geography)
+                          ELSE 0 END)
+          FROM parcels p WHERE p.id = ANY (l.parcel_ids)) AS inside_m2
+  FROM enterprise_land l CROSS JOIN cluster c
 )
 SELECT e.id, e.name_zh, e.name_en, e.industry,
        coalesce(h.parcel_ids, '{}') AS parcel_ids,

@@ -2,7 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql')
+/**
+ * The one way Park Atlas keeps fixed SQL: `.sql` files beside the module that runs them, each
+ * query under a `-- name: <name>` line. Dynamic SQL (built from the layer catalogue, or from the
+ * columns a request changes) lives in per-resource builders instead (layers/features-query.ts,
+ * analysis/overlap-query.ts, edits/versioned-row.ts).
+ */
 
 /**
  * Splits SQL text into named queries: each starts at a line `-- name: <name>` and runs to the next
@@ -28,9 +33,10 @@ export function splitNamedSql<N extends string>(text: string, names: readonly N[
 }
 
 /**
- * Reads server/metrics/sql/<file> and returns its named queries (see splitNamedSql).
- * @example const Q = namedSql('per-mu.sql', ['years', 'firms'])
+ * Reads a `.sql` file beside the calling module and returns its named queries (see splitNamedSql).
+ * Read once, at import: a missing file or query stops the start-up, not a request.
+ * @example const Q = namedSql(new URL('./sql/per-mu.sql', import.meta.url), ['years', 'firms'])
  */
-export function namedSql<N extends string>(file: string, names: readonly N[]): Record<N, string> {
-  return splitNamedSql(fs.readFileSync(path.join(SQL_DIR, file), 'utf8'), names, file)
+export function namedSql<N extends string>(file: URL, names: readonly N[]): Record<N, string> {
+  return splitNamedSql(fs.readFileSync(file, 'utf8'), names, path.basename(fileURLToPath(file)))
 }

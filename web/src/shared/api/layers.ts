@@ -1,0 +1,19 @@
+/** GET /api/layers and GET /api/layers/:id/features. */
+import type { Feature, FeatureCollection, Geometry } from 'geojson'
+import type { LayerId } from '../park-vocabulary'
+
+export interface LayerInfo {
+  id: LayerId
+  title: string
+  title_en: string
+  count: number
+  geometryType: 'MultiPolygon' | 'Point' | 'Geometry'
+}
+
+/** Column values as the API sends them: the table's columns plus `area_m2` (ellipsoidal) on polygons. */
+export type ParkProperties = Record<string, string | number | boolean | null>
+export type ParkFeature = Feature<Geometry, ParkProperties>
+export type ParkFeatureCollection = FeatureCollection<Geometry, ParkProperties> & { numberReturned?: number }
+
+/** `limit` of one page of features. */
+export const FEATURE_LIMIT = { min: 1, max: 10000, fallback: 1000 } as const

@@ -23,7 +23,7 @@ export default defineConfig({
   // vitest: the whole repository, not just web/. One run starts the embedded PostGIS once
   // (tests/helpers/global-setup.ts) and, when TEST_DATABASE_URL is set, prepares that server
   // database too. Files run one at a time: the embedded database is a single session
-  // (DESIGN.md, "Embedded means one connection").
+  // (README, "Architecture").
   test: {
     root: repoRoot,
     include: ['web/src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/**/*.test.ts'],

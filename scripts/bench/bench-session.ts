@@ -1,5 +1,5 @@
 /**
- * A signed-in planner for the bench: the overlap endpoint is internal (server/auth/policy.ts), and
+ * A signed-in planner for the bench: the overlap endpoint is internal (web/src/shared/access-policy.ts), and
  * the internal map is what loads the full parcels layer. The bench account gets a fresh random
  * password on every run and signs in through POST /api/auth/login, like a browser; the headers
  * returned carry its session cookie and CSRF token.

@@ -33,7 +33,7 @@ const ROLE_CYCLE: readonly LoadPrincipal[] = ['land_officer', 'planner', 'anonym
 const EDIT_PARCELS = 4
 /** The sample park's rezoning draft; the run adds a second one through POST /api/zones. */
 const SAMPLE_DRAFT = 'draft-2022-south'
-/** 60 a minute per caller is the area route's limit (server/auth/policy.ts); stay under it. */
+/** 60 a minute per caller is the area route's limit (web/src/shared/access-policy.ts); stay under it. */
 const AREA_INTERVAL_MS = 1300
 
 function intEnv(name: string, fallback: number, min: number, max: number): number {

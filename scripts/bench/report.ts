@@ -145,7 +145,7 @@ function overheadBreakdown(r: BenchResults): string[] {
 
 function candidateSection(r: BenchResults): string[] {
   const lines = [
-    '## Proposed overlap SQL (`scripts/bench/overlap-candidate.ts`)',
+    '## Proposed overlap SQL (`candidateSql` in scripts/bench/overlap-bench.ts)',
     '',
     'Same output, checked row for row before timing; timed in the same interleaved loop as the columns above.',
     '',

@@ -4,7 +4,7 @@
  * outline less a setback. Blocks are cut into 1–4 parcels by guillotine cuts across the long side.
  */
 import type { Ring, Rng } from './frame'
-import { M2_PER_MU } from './frame'
+import { M2_PER_MU } from '../../web/src/shared/units'
 import { area, bbox, clipHalfPlane, insetRing, intersectRings, isConvex, rect, snapTJunctions, thickness } from './geometry'
 import { ZONE_SETBACK_M, type ZoneGrid } from './layout'
 

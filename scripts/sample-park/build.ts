@@ -4,6 +4,7 @@
  */
 import { pointOnFeature, polygon } from '@turf/turf'
 import type { Ring, XY } from './frame'
+import { M2_PER_MU } from '../../web/src/shared/units'
 import { area, centroid, pointInRing, unionRings } from './geometry'
 import { APPROVED_BOUNDARY, CLUSTER_A, CLUSTER_B, DRAFT_SOUTH_PART, ZONE_GRIDS } from './layout'
 import { buildParcels, type Parcel } from './parcels'
@@ -111,6 +112,6 @@ export function buildSamplePark(): SamplePark {
 /** Planar (local-frame) mu per zone, for the generator's summary line. */
 export function muByZone(parcels: Parcel[]): Record<string, number> {
   const out: Record<string, number> = {}
-  for (const p of parcels) out[p.zone_id] = (out[p.zone_id] ?? 0) + area(p.ring) / (10000 / 15)
+  for (const p of parcels) out[p.zone_id] = (out[p.zone_id] ?? 0) + area(p.ring) / M2_PER_MU
   return out
 }

@@ -15,8 +15,6 @@ export type LonLat = [number, number]
 
 export const ORIGIN = { lon: 115.4, lat: 28.7 } as const
 export const GRID_ROTATION_DEG = 12
-/** 1 mu = 10000/15 m² (DESIGN.md "Numbers that must be right"). */
-export const M2_PER_MU = 10000 / 15
 
 const PHI = (ORIGIN.lat * Math.PI) / 180
 // WGS84 lengths of one degree at the origin's latitude (standard series), so that local-frame

@@ -5,22 +5,15 @@
  * disposing → revitalising, revitalised → revitalised.
  */
 
-import { parcelStatusForCase, type IdleCategory, type IdleDisposal, type IdleStage, type ParcelStatus } from '../../web/src/shared/park-vocabulary'
+import { parcelStatusForCase, type ParcelStatus } from '../../web/src/shared/park-vocabulary'
+import type { IdleCase as WireIdleCase } from '../../web/src/shared/api/edits'
 
-export interface IdleCase {
+/** A seed case: the wire's case without what the database assigns, keyed to its parcel by tag. */
+export interface IdleCase extends Omit<WireIdleCase, 'id' | 'parcel_id' | 'version' | 'updated_at' | 'holder_zh' | 'holder_en'> {
   /** Parcel tag: the parcel allocation marks the plot's parcel with `idle:${key}`. */
   key: string
   holder_zh: string
   holder_en: string
-  category: IdleCategory
-  disposal: IdleDisposal | null
-  stage: IdleStage
-  agreed_start_date: string | null
-  flagged_on: string
-  flagged_by: string
-  reason: string
-  successor_zh: string | null
-  successor_en: string | null
   /** Who the parcel's enterprise_id points to now (holder, lessee or buyer), or null. */
   parcel_enterprise_id: string | null
 }

@@ -3,7 +3,8 @@
  * filled zone by zone — Fengtian with idle plots and sample firms, Huangxi with a mix of
  * available / reserved / occupied land, the south district as land under acquisition.
  */
-import { createRng, M2_PER_MU, type Ring } from './frame'
+import { createRng, type Ring } from './frame'
+import { M2_PER_MU } from '../../web/src/shared/units'
 import { area, centroid, intersectRings, pointInRing, thickness } from './geometry'
 import { buildBlocks, randomParts, subdivide, type Block } from './blocks'
 import { CLUSTER_B, FORESTS, ZONE_GRIDS } from './layout'

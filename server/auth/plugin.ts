@@ -58,7 +58,7 @@ function policyRowOf(route: RouteOptions, webRoot: string | undefined): PolicyRu
   const rules = new Set(methods.map((m) => ruleFor(m, route.url)))
   const [rule] = rules
   if (rules.size !== 1 || rule === undefined) {
-    throw new Error(`route ${methods.join(',')} ${route.url} has no row in the access policy (server/auth/policy.ts POLICY): add one`)
+    throw new Error(`route ${methods.join(',')} ${route.url} has no row in the access policy (web/src/shared/access-policy.ts POLICY): add one`)
   }
   return rule
 }

@@ -102,7 +102,7 @@ export function checkDump(dump: unknown): asserts dump is DatabaseDump {
 /**
  * Replaces everything with the dump, as ONE transaction: the schema is rebuilt by the migrations
  * up to the dump's version, the rows loaded, the later migrations applied, and only then committed.
- * Killed half-way, the database still holds what it held before (tests/api/crash.test.ts).
+ * Killed half-way, the database still holds what it held before (tests/api/crash-restore.test.ts).
  */
 export async function restoreDatabase(pool: pg.Pool, dump: DatabaseDump, onProgress: (msg: string) => void = () => {}): Promise<Record<string, number>> {
   checkDump(dump)

@@ -13,8 +13,8 @@ export interface EmbeddedPostgis {
  * Starts PGlite with PostGIS and serves it on a local TCP port, so the server reaches it through
  * `pg` exactly as it reaches a real PostgreSQL — one code path for both.
  *
- * PGlite is a single session: callers must use a pool of size 1 (see DESIGN.md, "Embedded means
- * one connection"). The data directory persists, so a second start skips CREATE EXTENSION (≈6 s).
+ * PGlite is a single session: callers must use a pool of size 1 (README, "Architecture":
+ * embedded means one connection). The data directory persists, so a second start skips CREATE EXTENSION (≈6 s).
  * `dataDir: undefined` keeps everything in memory.
  */
 export async function startEmbeddedPostgis(dataDir: string | undefined, port = 0): Promise<EmbeddedPostgis> {

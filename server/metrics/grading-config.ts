@@ -1,5 +1,5 @@
 import { InvalidParameter } from '../errors'
-import { INDICATOR_CODES, WEIGHT_SETS, type GradingUpdate } from '../../web/src/shared/per-mu-vocabulary'
+import { BENCHMARKS, INDICATOR_CODES, WEIGHT_SETS, type GradingUpdate } from '../../web/src/shared/per-mu-vocabulary'
 
 /**
  * The per-mu grading configuration (migration 003): the PUT body's JSON schema (checked at the
@@ -19,7 +19,7 @@ export const GRADING_UPDATE_SCHEMA = {
   type: 'object',
   properties: {
     version: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
-    benchmark: { type: 'string', enum: ['mean', 'median'] },
+    benchmark: { type: 'string', enum: BENCHMARKS },
     thresholds: {
       type: 'object',
       properties: { A: percent, B: percent, C: percent },

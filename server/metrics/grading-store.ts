@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { Conflict } from '../errors'
-import { WEIGHT_SETS, type GradingConfig, type GradingUpdate, type IndicatorCode, type WeightSet } from '../../web/src/shared/per-mu-vocabulary'
+import { WEIGHT_SETS, type Benchmark, type GradingConfig, type GradingUpdate, type IndicatorCode, type WeightSet } from '../../web/src/shared/per-mu-vocabulary'
 import { namedSql } from '../db/named-sql'
 import { withTransaction } from '../db/transaction'
 import { appendAudit } from '../edits/audit'
@@ -13,7 +13,7 @@ type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
 
 interface SettingsRow {
   version: number
-  benchmark: 'mean' | 'median'
+  benchmark: Benchmark
   a: number
   b: number
   c: number

@@ -1,7 +1,7 @@
 import { m2ToMu } from '../../web/src/shared/units'
 import {
   INDICATOR_CODES, NOT_GRADED_REASONS, WEIGHT_SETS,
-  type Grade, type GradingSettings, type IndicatorCode, type NotGradedReason, type WeightSet,
+  type Benchmark, type Grade, type GradingSettings, type IndicatorCode, type NotGradedReason, type WeightSet,
 } from '../../web/src/shared/per-mu-vocabulary'
 import type { Benchmarks, EvaluationSummary, FigureField, FirmResult, YearFigures } from '../../web/src/shared/api/per-mu'
 import { indicatorValues, missingInputs, perMuFigures } from './indicators'
@@ -52,7 +52,7 @@ function notGradedReason(f: FirmInput, mu: number, year: number, s: GradingSetti
  * @example centre([1, 2, 6], 'mean') // 3
  * @example centre([1, 2, 6], 'median') // 2
  */
-export function centre(values: readonly (number | null)[], how: 'mean' | 'median'): number | null {
+export function centre(values: readonly (number | null)[], how: Benchmark): number | null {
   const xs = values.filter((v): v is number => v !== null)
   if (xs.length === 0) return null
   if (how === 'mean') return xs.reduce((s, x) => s + x, 0) / xs.length

@@ -1,5 +1,5 @@
 -- Accounts and sessions (issue 3). Who may do what is not here: it is the route table in
--- server/auth/policy.ts. The server keeps no state of its own, so sessions live in the database and
+-- web/src/shared/access-policy.ts. The server keeps no state of its own, so sessions live in the database and
 -- any instance over this PostGIS can answer any request.
 
 CREATE TABLE users (

@@ -13,7 +13,7 @@ function exampleUrl(rule: PolicyRule): string {
   return rule.path.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? '1' : 'x'))
 }
 
-/** Words that must never reach investors or the public (DESIGN: "never receive internal fields"). */
+/** Words that must never reach investors or the public (investors and the public never receive internal fields). */
 const INTERNAL_FIELDS = [
   'enterprise_id', 'enterprise_zh', 'enterprise_en', 'note', 'flagged_by', 'flagged_on', 'reason', 'tax_wan', 'revenue_wan',
   'profit_wan', 'investment_yi', 'is_major', 'above_scale', 'land_approval', 'forest_approval', 'demolished_buildings',

@@ -148,4 +148,4 @@ forEachDatabase((ctx) => {
       })
     }
   })
-}, { signedInAs: 'planner' }) // overlap analysis is internal (server/auth/policy.ts)
+}, { signedInAs: 'planner' }) // overlap analysis is internal (web/src/shared/access-policy.ts)

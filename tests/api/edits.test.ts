@@ -144,4 +144,4 @@ forEachDatabase((ctx) => {
       })
     }
   })
-}, { signedInAs: 'admin' }) // drafts are the planner's, parcels and cases the land officer's: admin may do both (server/auth/policy.ts)
+}, { signedInAs: 'admin' }) // drafts are the planner's, parcels and cases the land officer's: admin may do both (web/src/shared/access-policy.ts)

@@ -158,4 +158,4 @@ forEachDatabase((ctx) => {
     expect(res.statusCode).toBe(status)
     expect(res.json()).toMatchObject({ error: { message: expect.stringMatching(/year|2030/) } })
   })
-}, { signedInAs: 'land_officer' }) // the dashboard is internal (server/auth/policy.ts)
+}, { signedInAs: 'land_officer' }) // the dashboard is internal (web/src/shared/access-policy.ts)

@@ -294,4 +294,4 @@ forEachDatabase((ctx) => {
       expect(await getConfig()).toEqual(before)
     })
   })
-}, { signedInAs: 'admin' }) // grading writes are admin-only (server/auth/policy.ts)
+}, { signedInAs: 'admin' }) // grading writes are admin-only (web/src/shared/access-policy.ts)

@@ -87,7 +87,7 @@ describe('drawing and analysing a boundary', () => {
 
   it('a planner signs in from the header', async () => {
     await signInThroughHeader(page, 'planner')
-    await page.locator('.analysis[data-access="internal"]').waitFor({ timeout: 10_000 })
+    await page.locator('.analysis[data-access="allowed"]').waitFor({ timeout: 10_000 })
     await waitForMapReady(page)
   })
 

@@ -40,10 +40,18 @@ describe('signing in from the header', () => {
     await idleRow().waitFor({ timeout: 20_000 })
     const cookies = await page.context().cookies()
     expect(cookies.find((c) => c.name === 'pa_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
-    // The session survives a reload: the page asks /api/auth/me.
+    // The session survives a reload: the page asks /api/auth/me — once, for every panel that needs it.
+    const asked: string[] = []
+    const count = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === '/api/auth/me') asked.push(request.url())
+    }
+    page.on('request', count)
     await page.reload()
     await page.locator('.login--signed-in').waitFor({ timeout: 10_000 })
     await idleRow().waitFor({ timeout: 20_000 })
+    await waitForMapReady(page)
+    page.off('request', count)
+    expect(asked).toHaveLength(1)
   })
 
   it('signing out (a CSRF-protected write) brings the public view back', async () => {

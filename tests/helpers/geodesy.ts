@@ -25,7 +25,7 @@ export function referenceArea(g: Polygon | MultiPolygon, geodesic = WGS84): numb
   return total
 }
 
-/** The agreement DESIGN.md asks for: 1e-9 relative or 1 cm², whichever is larger. */
+/** The agreement browser and server must keep: 1e-9 relative or 1 cm², whichever is larger. */
 export function areaTolerance(m2: number): number {
   return Math.max(1e-9 * m2, 1e-4)
 }

@@ -52,6 +52,7 @@ export interface PerMuJson {
   enterprises: FirmJson[]
 }
 
+// Written out, not imported: this reference checks the server from outside its code.
 const M2_PER_MU = 10000 / 15
 
 /** Paths of every number in `value` that is NaN or infinite. */

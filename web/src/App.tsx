@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { AccountsPanel } from './components/admin/AccountsPanel'
@@ -16,10 +16,10 @@ import { StatusBar } from './components/StatusBar'
 import { useMapSync } from './hooks/useMapSync'
 import { useParkData } from './hooks/useParkData'
 import { useParkMap } from './hooks/useParkMap'
-import { useSessionUser } from './hooks/useSessionUser'
+import { useSession } from './hooks/useSession'
 import { parkBounds } from './lib/bounds'
 import type { Language, NameLookup } from './lib/featureDetails'
-import { LAYER_IDS, type LayerId } from './lib/layers'
+import { LAYER_IDS, type LayerId } from './shared/park-vocabulary'
 import { idleCaseParcel } from './lib/idle/idleCaseParcel'
 import type { FeatureHit } from './map/ParkMap'
 
@@ -33,14 +33,13 @@ export function App() {
   const data = useParkData()
   const [visible, setVisible] = useState(ALL_VISIBLE)
   const [selected, setSelected] = useState<FeatureHit | null>(null)
-  // Bumped on sign-in and sign-out: the layers and the per-mu figures depend on who asks.
-  const [sessionVersion, nextSession] = useReducer((n: number) => n + 1, 0)
+  const { user: me, epoch, access } = useSession()
   const { retry } = data
-  const onSessionChange = useCallback(() => {
-    retry()
-    nextSession()
-  }, [retry])
-  const me = useSessionUser(sessionVersion)
+  // The layers the server sends depend on who asks: reload them when someone signs in or out.
+  const firstEpoch = useRef(epoch)
+  useEffect(() => {
+    if (epoch !== firstEpoch.current) retry()
+  }, [epoch, retry])
   // The parcel whose idle-land case is open beside the map (land officers flag and follow cases there).
   const [caseParcel, setCaseParcel] = useState<string | null>(null)
   const mapReady = useMapSync(parkMap, data.layers, visible, lang, data.phase !== 'ready')
@@ -79,8 +78,9 @@ export function App() {
   }, [data.layers, parkMap])
 
   // Internal roles reach a parcel's case from its popup; the case panel closes when they sign out.
-  const popupParcel = selected && me && me.role !== 'investor' ? idleCaseParcel(selected) : null
-  const openCase = caseParcel && me && me.role !== 'investor' ? caseParcel : null
+  const mayOpenCases = access.idleCases === 'allowed'
+  const popupParcel = selected && mayOpenCases ? idleCaseParcel(selected) : null
+  const openCase = caseParcel && mayOpenCases ? caseParcel : null
 
   const lookup: NameLookup = useCallback((layer, id) => {
     const entry = data.layers.find((l) => l.id === layer)
@@ -89,9 +89,9 @@ export function App() {
   }, [data.layers])
 
   return (
-    <PerMuProvider parkMap={parkMap} sessionVersion={sessionVersion}>
+    <PerMuProvider parkMap={parkMap}>
       <div className="app" data-map-ready={mapReady ? 'true' : 'false'}>
-        <Header onSessionChange={onSessionChange} />
+        <Header />
         <main className="app__body">
           <SideTabs label={t('analysis.tab.label')} tabs={[
             { id: 'layers', label: t('analysis.tab.layers'), render: () => (
@@ -100,9 +100,9 @@ export function App() {
               </LayerPanel>
             ) },
             { id: 'analysis', label: t('analysis.tab.analysis'), wide: true, render: (active) => (
-              <AnalysisPanel parkMap={parkMap} active={active} sessionVersion={sessionVersion} onZonesChanged={retry} />
+              <AnalysisPanel parkMap={parkMap} active={active} onZonesChanged={retry} />
             ) },
-            ...(me?.role === 'admin' ? [{ id: 'accounts', label: t('admin.tab'), wide: true, render: (active: boolean) => (
+            ...(me && access.accounts === 'allowed' ? [{ id: 'accounts', label: t('admin.tab'), wide: true, render: (active: boolean) => (
               <AccountsPanel me={me} active={active} />
             ) }] : []),
           ]} />
@@ -111,7 +111,7 @@ export function App() {
             <StatusBar data={data} />
             <PerMuDrawer />
             {openCase && (
-              <IdleCasePanel key={openCase} parcelId={openCase} parcel={lookup('parcels', openCase)} me={me ?? null}
+              <IdleCasePanel key={openCase} parcelId={openCase} parcel={lookup('parcels', openCase)}
                 onClose={() => setCaseParcel(null)} onChanged={retry} />
             )}
           </div>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LoginForm } from './LoginForm'
 
-export function Header({ onSessionChange }: { onSessionChange: () => void }) {
+export function Header() {
   const { t } = useTranslation()
   return (
     <header className="header">
@@ -14,7 +14,7 @@ export function Header({ onSessionChange }: { onSessionChange: () => void }) {
         <span className="header__subtitle">{t('app.subtitle')}</span>
       </div>
       <div className="header__tools">
-        <LoginForm onSessionChange={onSessionChange} />
+        <LoginForm />
         <LanguageSwitch />
       </div>
     </header>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LayerLoad } from '../hooks/useParkData'
-import { LEGEND_ORDER, type LayerId } from '../lib/layers'
+import { LEGEND_ORDER } from '../lib/layers'
+import { type LayerId } from '../shared/park-vocabulary'
 import { LayerRow } from './LayerRow'
 
 interface Props {

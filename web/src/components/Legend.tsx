@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { legendEntries } from '../lib/legend'
-import type { LayerId } from '../lib/layers'
+import { type LayerId } from '../shared/park-vocabulary'
 import { Swatch } from './Swatch'
 
 /** The symbology of one layer: a swatch and a translated label per class. */

@@ -1,49 +1,31 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../hooks/useSession'
 import { ApiError } from '../lib/api'
-import { fetchMe, signIn, signOut, type SessionUser } from '../lib/session'
-
-interface Props {
-  /** Called after signing in or out: the layers the server sends depend on who asks. */
-  onSessionChange: () => void
-}
 
 /** The header's sign-in: a button, a two-field form when opened, and the signed-in user with sign-out. */
-export function LoginForm({ onSessionChange }: Props) {
+export function LoginForm() {
   const { t } = useTranslation()
-  const [user, setUser] = useState<SessionUser | null>(null)
+  const { user, signIn, signOut } = useSession()
   const [open, setOpen] = useState(false)
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  useEffect(() => {
-    const abort = new AbortController()
-    fetchMe(abort.signal).then(setUser).catch(() => undefined)
-    return () => abort.abort()
-  }, [])
-
   async function submit(event: FormEvent) {
     event.preventDefault()
     setBusy(true)
     setError(null)
     try {
-      setUser(await signIn(email, password))
+      await signIn(email, password)
       setPassword('')
       setOpen(false)
-      onSessionChange()
     } catch (cause) {
       setError(cause instanceof ApiError && cause.status === 401 ? t('auth.failed') : cause instanceof Error ? cause.message : String(cause))
     } finally {
       setBusy(false)
     }
-  }
-
-  async function leave() {
-    await signOut().catch(() => undefined)
-    setUser(null)
-    onSessionChange()
   }
 
   if (user) {
@@ -52,7 +34,7 @@ export function LoginForm({ onSessionChange }: Props) {
         <span className="login__user" title={user.email}>
           {user.display_name || user.email} · {t(`auth.role.${user.role}`)}
         </span>
-        <button type="button" className="login__button" onClick={leave}>{t('auth.signOut')}</button>
+        <button type="button" className="login__button" onClick={() => void signOut()}>{t('auth.signOut')}</button>
       </div>
     )
   }

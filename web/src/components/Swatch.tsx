@@ -1,6 +1,7 @@
 import { clusterHatch, HATCH_PIXEL_RATIO } from '../lib/hatch'
 import type { Swatch as SwatchModel } from '../lib/legend'
-import { CLUSTER_STYLE, type ClusterCode } from '../lib/symbology'
+import { CLUSTER_STYLE } from '../lib/symbology'
+import type { ClusterCode } from '../shared/park-vocabulary'
 
 const W = 24
 const H = 14

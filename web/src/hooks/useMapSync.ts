@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ParkFeatureCollection } from '../lib/api'
+import type { ParkFeatureCollection } from '../shared/api/layers'
 import { parkBounds } from '../lib/bounds'
 import type { Language } from '../lib/featureDetails'
 import { layerLabels } from '../lib/labels'
-import type { LayerId } from '../lib/layers'
+import { type LayerId } from '../shared/park-vocabulary'
 import type { ParkMap } from '../map/ParkMap'
 import type { LayerLoad } from './useParkData'
 

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
-import { ApiError, fetchLayerFeatures, fetchLayers, MAX_FEATURE_LIMIT, type LayerInfo, type ParkFeatureCollection } from '../lib/api'
-import { isLayerId, type LayerId } from '../lib/layers'
+import { ApiError, fetchLayerFeatures, fetchLayers } from '../lib/api'
+import { FEATURE_LIMIT, type LayerInfo, type ParkFeatureCollection } from '../shared/api/layers'
+import { isLayerId } from '../lib/layers'
+import { type LayerId } from '../shared/park-vocabulary'
 
 export type LayerLoad =
   | { id: LayerId; info: LayerInfo; status: 'loading' }
@@ -50,7 +52,7 @@ export function useParkData(): ParkData {
             update(id, { id, info, status: 'ready', data: EMPTY })
             continue
           }
-          fetchLayerFeatures(id, { limit: Math.min(info.count, MAX_FEATURE_LIMIT), signal })
+          fetchLayerFeatures(id, { limit: Math.min(info.count, FEATURE_LIMIT.max), signal })
             .then((data) => !signal.aborted && update(id, { id, info, status: 'ready', data }))
             .catch((cause: unknown) => !signal.aborted && update(id, { id, info, status: 'error', error: asApiError(cause, id) }))
         }

@@ -1,26 +1,7 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson'
-
-/** Column values as the API sends them: the table's columns plus `area_m2` on polygons. */
-export type ParkProperties = Record<string, string | number | boolean | null>
-export type ParkFeature = Feature<Geometry, ParkProperties>
-export type ParkFeatureCollection = FeatureCollection<Geometry, ParkProperties>
-
-export interface Health {
-  ok: boolean
-  db: 'embedded' | 'postgres'
-  postgis: string
-}
-
-export interface LayerInfo {
-  id: string
-  title: string
-  title_en: string
-  count: number
-  geometryType: string
-}
-
-/** The API caps one page at 10,000 features. */
-export const MAX_FEATURE_LIMIT = 10000
+import type { FeatureCollection } from 'geojson'
+import type { ErrorBody } from '../shared/api/errors'
+import type { HealthAnswer } from '../shared/api/health'
+import { FEATURE_LIMIT, type LayerInfo, type ParkFeatureCollection } from '../shared/api/layers'
 
 /**
  * A failed API call. `code` is the server's error code, or one of ours:
@@ -85,7 +66,7 @@ export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: s
   return requestJson(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, isValid)
 }
 
-function errorBody(body: unknown): { code: string; message: string } | null {
+function errorBody(body: unknown): ErrorBody['error'] | null {
   if (typeof body !== 'object' || body === null || !('error' in body)) return null
   const error = (body as { error: unknown }).error
   if (typeof error !== 'object' || error === null) return null
@@ -93,8 +74,8 @@ function errorBody(body: unknown): { code: string; message: string } | null {
   return typeof code === 'string' && typeof message === 'string' ? { code, message } : null
 }
 
-function isHealth(body: unknown): body is Health {
-  return typeof body === 'object' && body !== null && (body as Health).ok === true
+function isHealth(body: unknown): body is HealthAnswer {
+  return typeof body === 'object' && body !== null && (body as HealthAnswer).ok === true
 }
 
 function isLayerList(body: unknown): body is LayerInfo[] {
@@ -105,7 +86,7 @@ function isFeatureCollection(body: unknown): body is ParkFeatureCollection {
   return typeof body === 'object' && body !== null && (body as FeatureCollection).type === 'FeatureCollection' && Array.isArray((body as FeatureCollection).features)
 }
 
-export function fetchHealth(signal?: AbortSignal): Promise<Health> {
+export function fetchHealth(signal?: AbortSignal): Promise<HealthAnswer> {
   return getJson('/api/health', isHealth, signal)
 }
 
@@ -120,7 +101,7 @@ export function fetchLayerFeatures(
 ): Promise<ParkFeatureCollection> {
   const params = new URLSearchParams()
   if (options.bbox) params.set('bbox', options.bbox.join(','))
-  if (options.limit !== undefined) params.set('limit', String(Math.min(Math.max(1, Math.round(options.limit)), MAX_FEATURE_LIMIT)))
+  if (options.limit !== undefined) params.set('limit', String(Math.min(Math.max(1, Math.round(options.limit)), FEATURE_LIMIT.max)))
   const query = params.toString()
   const path = `/api/layers/${encodeURIComponent(id)}/features${query ? `?${query}` : ''}`
   return getJson(path, isFeatureCollection, options.signal)

@@ -1,5 +1,5 @@
 import { bbox } from '@turf/turf'
-import type { ParkFeatureCollection } from './api'
+import type { ParkFeatureCollection } from '../shared/api/layers'
 
 export type Bounds = [number, number, number, number]
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../i18n/en'
 import { zhCN } from '../i18n/zh-CN'
-import type { ParkFeature } from './api'
+import type { ParkFeature } from '../shared/api/layers'
 import { describeFeature, featureNames } from './featureDetails'
 
 /** A tiny stand-in for i18next's t over the real resources, so keys and wording are checked too. */

@@ -1,6 +1,6 @@
-import type { ParkFeature, ParkProperties } from './api'
+import type { ParkFeature, ParkProperties } from '../shared/api/layers'
 import { formatArea } from './area'
-import type { LayerId } from './layers'
+import { type LayerId } from '../shared/park-vocabulary'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 export type Language = 'zh-CN' | 'en'

@@ -1,4 +1,5 @@
-import { CLUSTER_STYLE, type ClusterCode } from './symbology'
+import type { ClusterCode } from '../shared/park-vocabulary'
+import { CLUSTER_STYLE } from './symbology'
 
 /**
  * A seamless tile of anti-aliased parallel lines, as RGBA pixels for `map.addImage` and the legend swatch.

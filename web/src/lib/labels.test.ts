@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ParkFeatureCollection } from './api'
+import type { ParkFeatureCollection } from '../shared/api/layers'
 import { labelAnchor, layerLabels } from './labels'
 
 // An L-shaped zone: its centre of mass lies outside it, so the anchor must move inside.

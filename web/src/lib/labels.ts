@@ -1,10 +1,10 @@
 import { along, booleanPointInPolygon, centerOfMass, length, lineString, pointOnFeature, polygon } from '@turf/turf'
 import type { Geometry, Position } from 'geojson'
-import type { ParkFeature, ParkFeatureCollection } from './api'
+import type { ParkFeature, ParkFeatureCollection } from '../shared/api/layers'
 import { featureNames, type Language } from './featureDetails'
-import type { LayerId } from './layers'
+import { isOneOf, type LayerId, UTILITY_SITE_KINDS } from '../shared/park-vocabulary'
 
-/** A map label drawn as an HTML marker (no glyph server offline, see DESIGN.md "Offline map text"). */
+/** A map label drawn as an HTML marker (MapLibre's symbol text needs a glyph server; the park's map works without one). */
 export interface LabelSpec {
   key: string
   layer: LayerId
@@ -31,7 +31,7 @@ function ruleFor(layer: LayerId, p: ParkFeature['properties']): Rule {
     case 'projects':
       return p.is_major === true ? { kind: 'project', priority: 60, minZoom: 13.5 } : { kind: 'project', priority: 25, minZoom: 15.5 }
     case 'utilities':
-      return ['substation', 'sewage_plant', 'water_plant'].includes(String(p.kind)) ? { kind: 'site', priority: 55, minZoom: 13.5 } : null
+      return isOneOf(UTILITY_SITE_KINDS, p.kind) ? { kind: 'site', priority: 55, minZoom: 13.5 } : null
     case 'enterprises':
       return { kind: 'enterprise', priority: 20, minZoom: 15 }
     case 'basemap':

@@ -1,16 +1,4 @@
-/** The park's map layers, as the API names them. */
-export const LAYER_IDS = [
-  'zones',
-  'chemical_clusters',
-  'parcels',
-  'idle_plots',
-  'projects',
-  'utilities',
-  'enterprises',
-  'basemap',
-] as const
-
-export type LayerId = (typeof LAYER_IDS)[number]
+import { LAYER_IDS, type LayerId } from '../shared/park-vocabulary'
 
 /** Order of the legend: what is drawn on top is listed first, the base map last. */
 export const LEGEND_ORDER: readonly LayerId[] = [

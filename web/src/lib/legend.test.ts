@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../i18n/en'
 import { zhCN } from '../i18n/zh-CN'
-import { LAYER_IDS } from './layers'
+import { LAYER_IDS } from '../shared/park-vocabulary'
 import { legendEntries } from './legend'
 import { PARCEL_STATUS_COLORS } from './symbology'
 

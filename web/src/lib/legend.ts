@@ -1,8 +1,9 @@
-import type { LayerId } from './layers'
 import {
-  BASEMAP_COLORS, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
-  PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_LINE_KINDS, UTILITY_SITE_KINDS, UTILITY_STATUS_DASH, ZONE_STYLE,
-  type ClusterCode, type ParcelStatus, type ProjectStage, type UtilityStatus,
+  CLUSTER_CODES, IDLE_CATEGORIES, PARCEL_STATUSES, PROJECT_STAGES, UTILITY_LINE_KINDS, UTILITY_SITE_KINDS, UTILITY_STATUSES, type ClusterCode, type LayerId,
+} from '../shared/park-vocabulary'
+import {
+  BASEMAP_COLORS, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
+  PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,
 } from './symbology'
 
 /** How one legend entry is drawn: a small picture of the map symbol. */
@@ -29,18 +30,18 @@ function zones(): LegendEntry[] {
 }
 
 function chemicalClusters(): LegendEntry[] {
-  return (['A', 'B'] as const).map((code) => ({ labelKey: `legend.cluster${code}`, swatch: { type: 'hatch', cluster: code } }))
+  return CLUSTER_CODES.map((code) => ({ labelKey: `legend.cluster${code}`, swatch: { type: 'hatch', cluster: code } }))
 }
 
 function parcels(): LegendEntry[] {
-  return (Object.keys(PARCEL_STATUS_COLORS) as ParcelStatus[]).map((status) => ({
+  return PARCEL_STATUSES.map((status) => ({
     labelKey: enumKey('parcels', 'status', status),
     swatch: { type: 'fill', fill: PARCEL_STATUS_COLORS[status], fillOpacity: 0.75, stroke: '#ffffff', strokeWidth: 1 },
   }))
 }
 
 function idlePlots(): LegendEntry[] {
-  const categories: LegendEntry[] = (['idle', 'low_efficiency'] as const).map((category) => ({
+  const categories: LegendEntry[] = IDLE_CATEGORIES.map((category) => ({
     labelKey: enumKey('idle_plots', 'category', category),
     swatch: { type: 'fill', fill: '#ffffff', fillOpacity: 0, stroke: IDLE_CATEGORY_COLORS[category], strokeWidth: 3 },
   }))
@@ -52,7 +53,7 @@ function idlePlots(): LegendEntry[] {
 }
 
 function projects(): LegendEntry[] {
-  return (Object.keys(PROJECT_STAGE_COLORS) as ProjectStage[]).map((stage) => ({
+  return PROJECT_STAGES.map((stage) => ({
     labelKey: enumKey('projects', 'stage', stage),
     swatch: { type: 'fill', fill: PROJECT_STAGE_COLORS[stage], fillOpacity: 0.3, stroke: PROJECT_STAGE_COLORS[stage], strokeWidth: 2.5 },
   }))
@@ -67,8 +68,8 @@ function utilities(): LegendEntry[] {
     labelKey: enumKey('utilities', 'kind', kind),
     swatch: { type: 'circle', fill: UTILITY_KIND_COLORS[kind], stroke: '#ffffff', radius: 5 },
   }))
-  // Status is drawn as a dash pattern on any kind's colour; shown once, in neutral grey.
-  const statuses: LegendEntry[] = (['planned', 'under_construction', 'temporary'] as UtilityStatus[]).map((status) => ({
+  // Status is drawn as a dash pattern on any kind's colour; shown once, in neutral grey (existing is solid).
+  const statuses: LegendEntry[] = UTILITY_STATUSES.filter((s) => s !== 'existing').map((status) => ({
     labelKey: enumKey('utilities', 'status', status),
     swatch: { type: 'line', color: '#555f6b', width: 2, dash: UTILITY_STATUS_DASH[status] ?? [] },
   }))

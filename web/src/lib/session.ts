@@ -1,17 +1,12 @@
+import type { LoginAnswer, MeAnswer, PublicUser } from '../shared/api/session'
 import { getJson, sendJson } from './api'
 
-export type Role = 'admin' | 'planner' | 'land_officer' | 'investor'
-
-/** The signed-in account as GET /api/auth/me gives it. */
-export interface SessionUser {
-  id: number
-  email: string
-  display_name: string
-  role: Role
+function isMe(body: unknown): body is MeAnswer {
+  return typeof body === 'object' && body !== null && 'user' in body
 }
 
-function isMe(body: unknown): body is { user: SessionUser | null } {
-  return typeof body === 'object' && body !== null && 'user' in body
+function isLogin(body: unknown): body is LoginAnswer {
+  return isMe(body) && body.user !== null
 }
 
 function isNothing(body: unknown): body is undefined {
@@ -19,15 +14,13 @@ function isNothing(body: unknown): body is undefined {
 }
 
 /** Who is signed in in this browser; `null` for the public (the server answers 200, not 401). */
-export async function fetchMe(signal?: AbortSignal): Promise<SessionUser | null> {
+export async function fetchMe(signal?: AbortSignal): Promise<PublicUser | null> {
   return (await getJson('/api/auth/me', isMe, signal)).user
 }
 
 /** Signs in: the server sets the httpOnly session cookie and the readable CSRF cookie. */
-export async function signIn(email: string, password: string): Promise<SessionUser> {
-  const { user } = await sendJson('POST', '/api/auth/login', { email, password }, isMe)
-  if (!user) throw new Error('signed in without a user')
-  return user
+export async function signIn(email: string, password: string): Promise<PublicUser> {
+  return (await sendJson('POST', '/api/auth/login', { email, password }, isLogin)).user
 }
 
 export function signOut(): Promise<undefined> {

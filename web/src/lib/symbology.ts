@@ -1,11 +1,9 @@
 /**
  * The park map's colours and dashes, in one place so the map style and the legend cannot drift apart.
- * Enum keys are the schema's values (server/migrations/001_park_schema.sql).
+ * Keys are the park's vocabulary (web/src/shared/park-vocabulary.ts): a value without a colour
+ * does not compile.
  */
-
-export type ParcelStatus =
-  | 'occupied' | 'available' | 'idle' | 'low_efficiency'
-  | 'revitalising' | 'revitalised' | 'reserved' | 'under_acquisition'
+import type { ClusterCode, IdleCategory, ParcelStatus, ProjectStage, UtilityKind, UtilityStatus } from '../shared/park-vocabulary'
 
 // Red/orange carry the land officer's alarm (idle, low efficiency), green the investor's offer (available);
 // the rest stay calm so the alarms read first.
@@ -20,8 +18,6 @@ export const PARCEL_STATUS_COLORS: Record<ParcelStatus, string> = {
   under_acquisition: '#b08468',
 }
 
-export type ProjectStage = 'reserve' | 'negotiating' | 'signed' | 'under_construction' | 'in_production' | 'infrastructure'
-
 export const PROJECT_STAGE_COLORS: Record<ProjectStage, string> = {
   reserve: '#8d99a6',
   negotiating: '#f5b700',
@@ -30,10 +26,6 @@ export const PROJECT_STAGE_COLORS: Record<ProjectStage, string> = {
   in_production: '#2b8a3e',
   infrastructure: '#6f5543',
 }
-
-export type UtilityKind =
-  | 'power_line' | 'substation' | 'water_main' | 'gas_pipeline' | 'steam_pipeline'
-  | 'rain_sewer' | 'sewage_pipe' | 'sewage_plant' | 'water_plant'
 
 // Close to the colours of Chinese utility drawings (电力红, 给水蓝, 燃气黄, 雨水青, 污水棕).
 export const UTILITY_KIND_COLORS: Record<UtilityKind, string> = {
@@ -47,11 +39,6 @@ export const UTILITY_KIND_COLORS: Record<UtilityKind, string> = {
   sewage_plant: '#7b5a3c',
   water_plant: '#1c6fd1',
 }
-
-export const UTILITY_LINE_KINDS: readonly UtilityKind[] = ['power_line', 'water_main', 'gas_pipeline', 'steam_pipeline', 'rain_sewer', 'sewage_pipe']
-export const UTILITY_SITE_KINDS: readonly UtilityKind[] = ['substation', 'water_plant', 'sewage_plant']
-
-export type UtilityStatus = 'existing' | 'planned' | 'under_construction' | 'temporary'
 
 /** Dashes in line widths; `null` is a solid line. */
 export const UTILITY_STATUS_DASH: Record<UtilityStatus, number[] | null> = {
@@ -72,15 +59,13 @@ export const ZONE_STYLE = {
   draftDash: [3, 2],
 } as const
 
-export type ClusterCode = 'A' | 'B'
-
 /** Hatch per cluster (spacing and width in device pixels of the 2× tile): A (built) dense and dark, B (planned) sparse, at the opposite angle. */
 export const CLUSTER_STYLE: Record<ClusterCode, { color: string; pattern: string; dash: number[] | null; spacing: number; angle: 45 | 135; lineWidth: number }> = {
   A: { color: '#c43e00', pattern: 'hatch-cluster-a', dash: null, spacing: 14, angle: 45, lineWidth: 2.6 },
   B: { color: '#e07b00', pattern: 'hatch-cluster-b', dash: [4, 2], spacing: 28, angle: 135, lineWidth: 2.4 },
 }
 
-export const IDLE_CATEGORY_COLORS = { idle: '#b3001b', low_efficiency: '#e85d04' } as const
+export const IDLE_CATEGORY_COLORS: Record<IdleCategory, string> = { idle: '#b3001b', low_efficiency: '#e85d04' }
 export const IDLE_REVITALISED_DASH = [1.5, 1]
 
 export const ENTERPRISE_STYLE = {

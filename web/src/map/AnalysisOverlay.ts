@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson'
 import type maplibregl from 'maplibre-gl'
 import type { GeoJSONSource, LayerSpecification } from 'maplibre-gl'
-import type { ParkFeature } from '../lib/api'
+import type { ParkFeature } from '../shared/api/layers'
 import type { HighlightStyle } from '../lib/analysis/overlapFormat'
-import type { LayerId } from '../lib/layers'
+import { type LayerId } from '../shared/park-vocabulary'
 
 /** A feature of a park layer to colour (overlap results, a firm's parcels); see HighlightStyle. */
 export interface HighlightItem {

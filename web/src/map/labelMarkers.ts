@@ -1,5 +1,5 @@
 import maplibregl, { type Map as MaplibreMap } from 'maplibre-gl'
-import type { LayerId } from '../lib/layers'
+import { type LayerId } from '../shared/park-vocabulary'
 import type { LabelSpec } from '../lib/labels'
 
 interface Placed {

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
-import type { LayerId } from '../lib/layers'
+import { type LayerId } from '../shared/park-vocabulary'
 import {
   BASEMAP_COLORS as B, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,

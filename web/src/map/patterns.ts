@@ -1,6 +1,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl'
 import { clusterHatch, HATCH_PIXEL_RATIO } from '../lib/hatch'
-import { CLUSTER_STYLE, type ClusterCode } from '../lib/symbology'
+import { CLUSTER_STYLE } from '../lib/symbology'
+import type { ClusterCode } from '../shared/park-vocabulary'
 
 /** Registers the chemical cluster hatches under the names the style's fill-pattern uses. */
 export function addHatchImages(map: MaplibreMap): void {

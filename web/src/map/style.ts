@@ -1,5 +1,5 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl'
-import { LAYER_IDS } from '../lib/layers'
+import { LAYER_IDS } from '../shared/park-vocabulary'
 import { BASEMAP_COLORS, SELECTION_COLOR } from '../lib/symbology'
 import {
   basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, parcelLayers, projectLayers,

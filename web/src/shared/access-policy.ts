@@ -47,7 +47,7 @@ const ADMIN: readonly Principal[] = ['admin']
 const PLANNING: readonly Principal[] = ['admin', 'planner']
 const LAND: readonly Principal[] = ['admin', 'land_officer']
 
-/** The default for a write that anonymous callers may make (DESIGN: rate-limit public writes). */
+/** The default for a write that anonymous callers may make (a public write is cheap to send, so it is rate-limited). */
 export const PUBLIC_WRITE_PER_MINUTE = 60
 /** Guessing passwords: 10 tries a minute per IP (per instance; README "Accounts, roles and sessions"). */
 export const LOGIN_PER_MINUTE = 10

@@ -22,7 +22,7 @@ import { muToM2 } from './units'
 const { Geodesic } = geographiclib
 
 /**
- * How close two ellipsoidal areas must be: 1e-9 relative (DESIGN.md), plus 3 cm² of absolute
+ * How close two ellipsoidal areas must be: 1e-9 relative (the agreement the README promises), plus 3 cm² of absolute
  * slack for rounding: GeographicLib's edge term carries ~2e-5 m² of noise, and on many-edged
  * shapes of a few metres its sum misses the exact (equal-area plane) figure by up to ~2e-4 m².
  */

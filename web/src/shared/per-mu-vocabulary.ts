@@ -29,6 +29,10 @@ export type NotGradedReason = (typeof NOT_GRADED_REASONS)[number]
 
 export type Weights = Partial<Record<IndicatorCode, number>>
 
+/** What a firm's indicator is compared with: the group's mean or its median. */
+export const BENCHMARKS = ['mean', 'median'] as const
+export type Benchmark = (typeof BENCHMARKS)[number]
+
 /** Cumulative rank percentiles: A = top A %, B = to B %, C = to C %, D = the rest. */
 export interface Thresholds {
   A: number
@@ -37,7 +41,7 @@ export interface Thresholds {
 }
 
 export interface GradingSettings {
-  benchmark: 'mean' | 'median'
+  benchmark: Benchmark
   thresholds: Thresholds
   min_mu: number
   weights: Record<WeightSet, Weights>

@@ -54,7 +54,7 @@ describe('unit constants and conversions', () => {
   it('summarises an area in m², mu and ha without rounding', () => {
     expect(areaSummary(10_000)).toEqual({ m2: 10_000, mu: 15, ha: 1 })
     expect(areaSummary(1000)).toEqual({ m2: 1000, mu: 1.5, ha: 0.1 })
-    // the DESIGN example: turf's 0.14 % on a 1,600-mu plot is ≈ 2.3 mu
+    // the README's example (web/src/shared/README.md, "Why not turf.area"): turf's 0.14 % on a 1,600-mu plot is ≈ 2.3 mu
     expect(areaSummary(muToM2(1600) * 0.0014).mu).toBeCloseTo(2.24, 2)
   })
 })

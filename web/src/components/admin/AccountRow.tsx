@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PASSWORD_MIN_LENGTH, resetPassword, ROLES, updateUser, type AdminUser, type UserChanges } from '../../lib/admin'
-import type { Role } from '../../lib/session'
+import { resetPassword, updateUser } from '../../lib/admin'
+import { ROLES, type Role } from '../../shared/access-policy'
+import { PASSWORD_MIN_LENGTH, type Account, type AccountChanges } from '../../shared/api/accounts'
 import { accountError } from './accountError'
 
 interface Props {
-  user: AdminUser
+  user: Account
   isSelf: boolean
-  onChanged: (user: AdminUser, message: string) => void
+  onChanged: (user: Account, message: string) => void
 }
 
 /** One account: its role (a select that saves), enable/disable, and a password reset form when asked. */
@@ -18,7 +19,7 @@ export function AccountRow({ user, isSelf, onChanged }: Props) {
   const [resetting, setResetting] = useState(false)
   const [password, setPassword] = useState('')
 
-  async function save(changes: UserChanges) {
+  async function save(changes: AccountChanges) {
     setBusy(true)
     setError(null)
     try {

@@ -1,26 +1,27 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
-import { fetchUsers, type AdminUser } from '../../lib/admin'
-import type { SessionUser } from '../../lib/session'
+import { fetchUsers } from '../../lib/admin'
+import type { Account } from '../../shared/api/accounts'
+import type { PublicUser } from '../../shared/api/session'
 import { errorMessage } from '../analysis/errorMessage'
 import { AccountRow } from './AccountRow'
 import { NewAccountForm } from './NewAccountForm'
 import './admin.css'
 
 /** 账户 Accounts (admins only): every account with its role and state, and a form for a new one. */
-export function AccountsPanel({ me, active }: { me: SessionUser; active: boolean }) {
+export function AccountsPanel({ me, active }: { me: PublicUser; active: boolean }) {
   const { t } = useTranslation()
   // Loaded when the tab is first shown, then kept; each write updates the row it changed.
   const [opened, setOpened] = useState(false)
   if (active && !opened) setOpened(true)
   const users = useResource(opened ? `users:${me.id}` : null, fetchUsers)
-  const [edits, setEdits] = useState<Record<number, AdminUser>>({})
-  const [created, setCreated] = useState<AdminUser[]>([])
+  const [edits, setEdits] = useState<Record<number, Account>>({})
+  const [created, setCreated] = useState<Account[]>([])
   const [message, setMessage] = useState<string | null>(null)
 
   const listed = [...(users.data ?? []), ...created.filter((c) => !users.data?.some((u) => u.id === c.id))].map((u) => edits[u.id] ?? u)
-  const changed = (user: AdminUser, text: string) => {
+  const changed = (user: Account, text: string) => {
     setEdits((e) => ({ ...e, [user.id]: user }))
     setMessage(text)
   }

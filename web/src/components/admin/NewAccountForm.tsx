@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createUser, newUserProblem, PASSWORD_MIN_LENGTH, ROLES, type AdminUser } from '../../lib/admin'
-import type { Role } from '../../lib/session'
+import { createUser, newUserProblem } from '../../lib/admin'
+import { ROLES, type Role } from '../../shared/access-policy'
+import { PASSWORD_MIN_LENGTH, type Account } from '../../shared/api/accounts'
 import { accountError } from './accountError'
 
 /** Creates an account: email, first password (≥ 10 characters), role and an optional name. */
-export function NewAccountForm({ onCreated }: { onCreated: (user: AdminUser) => void }) {
+export function NewAccountForm({ onCreated }: { onCreated: (user: Account) => void }) {
   const { t } = useTranslation()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
+import type { Access } from '../../lib/access'
 import { Banner } from './Banner'
 
-export type AnalysisAccess = 'checking' | 'signed_out' | 'forbidden' | 'internal'
+export type AnalysisAccess = Access
 
 /** Why an analysis section is closed: nobody signed in, or a role without access (the API's 401 / 403). */
-export function AccessNotice({ access, role, compact }: { access: Exclude<AnalysisAccess, 'internal'>; role?: string | undefined; compact?: boolean }) {
+export function AccessNotice({ access, role, compact }: { access: Exclude<AnalysisAccess, 'allowed'>; role?: string | undefined; compact?: boolean }) {
   const { t } = useTranslation()
   if (access === 'checking') return <Banner kind="info">{t('analysis.access.checking')}</Banner>
   if (access === 'forbidden') return <Banner kind="warning" title={t('analysis.access.forbidden', { role: role ? t(`auth.role.${role}`) : '' })} />

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoundaryDrawing } from '../../hooks/useBoundaryDrawing'
 import { useResource } from '../../hooks/useResource'
-import { useSessionUser } from '../../hooks/useSessionUser'
+import { useSession } from '../../hooks/useSession'
 import { fetchDrafts } from '../../lib/analysis/api'
 import type { Draft } from '../../lib/analysis/types'
 import { editablePolygon } from '../../lib/boundary/editablePolygon'
@@ -24,8 +24,6 @@ interface Props {
   parkMap: ParkMap | null
   /** The panel is on screen: keyboard shortcuts are live. */
   active: boolean
-  /** Bumped by the app on sign-in and sign-out. */
-  sessionVersion: number
   /** A draft was saved: the map's zones layer should be reloaded to show it. */
   onZonesChanged: () => void
 }
@@ -36,15 +34,15 @@ interface Props {
  * Drawing, measuring and exporting work for everyone; the rest needs an internal role (the API
  * answers 401 / 403 otherwise, and the panel says "sign in as a planner").
  */
-export function AnalysisPanel({ parkMap, active, sessionVersion, onZonesChanged }: Props) {
+export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
   const { t, i18n } = useTranslation()
   const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN'
-  const user = useSessionUser(sessionVersion)
-  const access: AnalysisAccess = user === undefined ? 'checking' : user === null ? 'signed_out' : user.role === 'investor' ? 'forbidden' : 'internal'
+  const { user, epoch, access: features } = useSession()
+  const access: AnalysisAccess = features.analysis
   const role = user?.role
   const drawing = useBoundaryDrawing(parkMap, active)
   const [draftsVersion, setDraftsVersion] = useState(0)
-  const drafts = useResource(access === 'internal' ? `drafts:${sessionVersion}:${draftsVersion}` : null, fetchDrafts)
+  const drafts = useResource(access === 'allowed' ? `drafts:${epoch}:${draftsVersion}` : null, fetchDrafts)
   const [editing, setEditing] = useState<Draft | null>(null)
   const [serverProblem, setServerProblem] = useState<Position | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -52,7 +50,7 @@ export function AnalysisPanel({ parkMap, active, sessionVersion, onZonesChanged 
 
   useEffect(() => setServerProblem(null), [drawing.committed])
   useEffect(() => {
-    if (access === 'internal' || access === 'checking') return
+    if (access === 'allowed' || access === 'checking') return
     setEditing(null)
     parkMap?.analysis.clearHighlights()
   }, [access, parkMap])
@@ -97,7 +95,7 @@ export function AnalysisPanel({ parkMap, active, sessionVersion, onZonesChanged 
         <ChemicalSection parkMap={parkMap} access={access} role={role} lang={lang} />
       </Section>
       <Section id="draft" step={4} title={t('analysis.draft.title')}>
-        <DraftSection access={access} role={role} drafts={draftList} editing={editing} onEditingChange={setEditing} onLoadBoundary={loadBoundary}
+        <DraftSection access={access} mayEdit={features.editDrafts === 'allowed'} role={role} drafts={draftList} editing={editing} onEditingChange={setEditing} onLoadBoundary={loadBoundary}
           boundary={drawing.committed} boundaryInvalid={committedInvalid} lang={lang} onSaved={saved} onServerProblem={setServerProblem} />
       </Section>
       <Section id="export" step={5} title={t('analysis.export.title')}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useTask } from '../../hooks/useTask'
 import { requestChemicalFirms } from '../../lib/analysis/api'
 import { FIRM_CLASS_COLORS, firmHighlightItems, formatMuValue, sortFirms } from '../../lib/analysis/overlapFormat'
-import type { ChemicalFirm, ChemicalFirmsReport } from '../../lib/analysis/types'
+import type { ChemicalFirm, ChemicalFirmsReport } from '../../shared/api/overlap'
 import type { Language } from '../../lib/featureDetails'
 import type { ParkMap } from '../../map/ParkMap'
 import { AccessNotice, type AnalysisAccess } from './AccessNotice'
@@ -23,9 +23,9 @@ export function ChemicalSection({ parkMap, access, role, lang }: { parkMap: Park
 
   // Signed out: the answers were for internal eyes; drop them.
   useEffect(() => {
-    if (access !== 'internal' && access !== 'checking') task.reset()
+    if (access !== 'allowed' && access !== 'checking') task.reset()
   }, [access])
-  if (access !== 'internal') return <AccessNotice access={access} role={role} compact />
+  if (access !== 'allowed') return <AccessNotice access={access} role={role} compact />
 
   const focus = (firm: ChemicalFirm) =>
     firm.parcel_ids.length > 0 ? parkMap?.focusFeatures('parcels', firm.parcel_ids) : parkMap?.focusFeatures('enterprises', [firm.id])

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { OverlapClass } from '../../lib/analysis/types'
+import type { OverlapClass } from '../../shared/api/overlap'
 
 /** An overlap class as a small coloured label; `palette` picks the colours of the question asked. */
 export function ClassChip({ cls, colors, labelKey }: { cls: OverlapClass; colors: Record<OverlapClass, string>; labelKey: string }) {

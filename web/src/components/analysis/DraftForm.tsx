@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DraftFields } from '../../lib/analysis/types'
+import type { DraftFields } from '../../shared/api/edits'
 import { Icon } from './Icon'
 
 export interface DraftFormValue {

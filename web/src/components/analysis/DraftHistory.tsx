@@ -2,12 +2,12 @@ import type { MultiPolygon, Polygon } from 'geojson'
 import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
 import { fetchDraftHistory } from '../../lib/analysis/api'
-import type { DraftHistoryEntry } from '../../lib/analysis/types'
+import type { AuditRecord } from '../../shared/api/audit'
 import type { Language } from '../../lib/featureDetails'
 import { geodesicArea } from '../../shared/geodesic-area'
 import { formatMu } from '../../shared/units'
 
-function geometryOf(entry: DraftHistoryEntry): Polygon | MultiPolygon | null {
+function geometryOf(entry: AuditRecord): Polygon | MultiPolygon | null {
   const g = entry.after?.geometry as { type?: string } | undefined
   return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? (g as Polygon | MultiPolygon) : null
 }

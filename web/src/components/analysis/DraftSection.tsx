@@ -16,6 +16,8 @@ import { useServerProblem } from './useServerProblem'
 
 interface Props {
   access: AnalysisAccess
+  /** The role may save drafts (the access table's PUT /api/zones/:id). */
+  mayEdit: boolean
   role: string | undefined
   drafts: readonly Draft[]
   /** The draft being edited (its boundary is in the drawing), or null for a new one. */
@@ -30,7 +32,6 @@ interface Props {
   onServerProblem: (place: Position | null) => void
 }
 
-const PLANNING_ROLES = ['planner', 'admin']
 const draftName = (d: Draft, lang: Language) => (lang === 'en' ? d.name_en || d.name_zh : d.name_zh || d.name_en)
 const formOf = (d: Draft | null): DraftFormValue => ({ name_zh: d?.name_zh ?? '', name_en: d?.name_en ?? '', note: d?.note ?? '' })
 
@@ -55,7 +56,7 @@ function SaveError({ error, onReload }: { error: unknown; onReload: () => void }
 
 /** Step 4: save the boundary as a rezoning draft (new, or a new version with the version check), and its history. */
 export function DraftSection(props: Props) {
-  const { access, role, drafts, editing, onEditingChange, onLoadBoundary, boundary, boundaryInvalid, lang, onSaved, onServerProblem } = props
+  const { access, mayEdit, role, drafts, editing, onEditingChange, onLoadBoundary, boundary, boundaryInvalid, lang, onSaved, onServerProblem } = props
   const { t } = useTranslation()
   const [form, setForm] = useState<DraftFormValue>(() => formOf(editing))
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -68,8 +69,7 @@ export function DraftSection(props: Props) {
   }, [editing?.id, editing?.version])
   useEffect(() => setRefusal(null), [boundary])
   useServerProblem(state.status === 'error' ? invalidLocation(state.error) : null, onServerProblem)
-  if (access !== 'internal') return <AccessNotice access={access} role={role} compact />
-  const mayEdit = role !== undefined && PLANNING_ROLES.includes(role)
+  if (access !== 'allowed') return <AccessNotice access={access} role={role} compact />
 
   function open(id: string) {
     task.reset()

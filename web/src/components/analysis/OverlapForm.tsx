@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { OVERLAP_LAYERS, type Draft, type OverlapLayerId } from '../../lib/analysis/types'
+import type { Draft } from '../../lib/analysis/types'
+import { OVERLAP_LAYERS, type OverlapLayerId } from '../../shared/api/overlap'
 import type { Language } from '../../lib/featureDetails'
 
 /** What the planner asks: of which boundary, against which layers, and whether to list what lies outside. */

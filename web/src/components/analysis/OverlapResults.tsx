@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CLASS_ORDER, formatMuValue, formatShare, OVERLAP_CLASS_COLORS, overlapRows } from '../../lib/analysis/overlapFormat'
-import type { OverlapLayerResult, OverlapResult } from '../../lib/analysis/types'
+import type { OverlapLayerResult, OverlapResult } from '../../shared/api/overlap'
 import type { Language } from '../../lib/featureDetails'
-import type { LayerId } from '../../lib/layers'
+import { type LayerId } from '../../shared/park-vocabulary'
 import { formatMu, m2ToHa } from '../../shared/units'
 import { ClassChip } from './ClassChip'
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useTask } from '../../hooks/useTask'
 import { invalidLocation, requestOverlapTakingAll } from '../../lib/analysis/api'
 import { highlightItems } from '../../lib/analysis/overlapFormat'
-import type { Draft, OverlapResult, OverlapSubject } from '../../lib/analysis/types'
+import type { Draft, OverlapSubject } from '../../lib/analysis/types'
+import type { OverlapResult } from '../../shared/api/overlap'
 import type { Language } from '../../lib/featureDetails'
 import type { ParkMap } from '../../map/ParkMap'
 import { AccessNotice, type AnalysisAccess } from './AccessNotice'
@@ -47,10 +48,10 @@ export function OverlapSection({ parkMap, access, role, boundary, boundaryInvali
   }, [state, parkMap])
   // Signed out: the answers were for internal eyes; drop them.
   useEffect(() => {
-    if (access !== 'internal' && access !== 'checking') task.reset()
+    if (access !== 'allowed' && access !== 'checking') task.reset()
   }, [access])
   useServerProblem(state.status === 'error' ? invalidLocation(state.error) : null, onServerProblem)
-  if (access !== 'internal') return <AccessNotice access={access} role={role} />
+  if (access !== 'allowed') return <AccessNotice access={access} role={role} />
 
   const drawn = request.subject === 'drawn'
   const target = drawn ? boundary : request.draftId || null

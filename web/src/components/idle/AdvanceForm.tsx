@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../lib/api'
-import { advanceCase, IDLE_DISPOSALS, IDLE_STAGES, type CaseChanges, type IdleCase, type IdleDisposal, type IdleStage } from '../../lib/idle/api'
+import { advanceCase } from '../../lib/idle/api'
+import type { CaseChanges, IdleCase } from '../../shared/api/edits'
+import { IDLE_DISPOSALS, IDLE_STAGES, type IdleDisposal, type IdleStage } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
 
 /** Only what the officer changed goes to the server (with the version they saw). */

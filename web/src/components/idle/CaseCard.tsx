@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
-import type { IdleCase } from '../../lib/idle/api'
-import type { SessionUser } from '../../lib/session'
+import type { IdleCase } from '../../shared/api/edits'
+import { useSession } from '../../hooks/useSession'
 import { actorLabel, formatValue } from './formatValue'
 
 /** One case as recorded: stage, disposal, successor, and who flagged it, when and why. */
-export function CaseCard({ idleCase, me }: { idleCase: IdleCase; me: SessionUser | null }) {
+export function CaseCard({ idleCase }: { idleCase: IdleCase }) {
+  const me = useSession().user ?? null
   const { t, i18n } = useTranslation()
   const en = i18n.language === 'en'
   const successor = (en ? idleCase.successor_en || idleCase.successor_zh : idleCase.successor_zh || idleCase.successor_en) ?? null

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
 import { fetchHistory } from '../../lib/idle/api'
 import { historyChanges, mergeHistories } from '../../lib/idle/historyChanges'
-import type { SessionUser } from '../../lib/session'
+import { useSession } from '../../hooks/useSession'
 import { errorMessage } from '../analysis/errorMessage'
 import { actorLabel, formatValue } from './formatValue'
 
@@ -15,7 +15,8 @@ function actionKey(action: string): string {
  * The parcel's and its case's history together, newest first: who, when, and each field before → after.
  * `revision` reloads it after a write.
  */
-export function CaseHistory({ parcelId, caseId, revision, me }: { parcelId: string; caseId: string | null; revision: number; me: SessionUser | null }) {
+export function CaseHistory({ parcelId, caseId, revision }: { parcelId: string; caseId: string | null; revision: number }) {
+  const me = useSession().user ?? null
   const { t, i18n } = useTranslation()
   const history = useResource(`${parcelId}|${caseId ?? ''}|${revision}`, async (signal) => {
     const [parcel, idle] = await Promise.all([

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../lib/api'
-import { flagParcel, type IdleCase, type IdleCategory } from '../../lib/idle/api'
+import { flagParcel } from '../../lib/idle/api'
+import type { IdleCase } from '../../shared/api/edits'
+import type { IdleCategory } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
 import { IdleClockView } from './IdleClockView'
 

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
-import { fetchParcelCases, type IdleCase } from '../../lib/idle/api'
-import type { SessionUser } from '../../lib/session'
+import { fetchParcelCases } from '../../lib/idle/api'
+import type { IdleCase } from '../../shared/api/edits'
+import { useSession } from '../../hooks/useSession'
 import { M2_PER_MU } from '../../shared/units'
 import { errorMessage } from '../analysis/errorMessage'
 import { AdvanceForm } from './AdvanceForm'
@@ -12,16 +13,10 @@ import { FlagForm } from './FlagForm'
 import { IdleClockView } from './IdleClockView'
 import './idle.css'
 
-/** Land officers and admins write cases; other internal roles read them. */
-export function canWriteCases(user: SessionUser | null | undefined): boolean {
-  return user?.role === 'land_officer' || user?.role === 'admin'
-}
-
 interface Props {
   parcelId: string
   /** The parcel's attributes as the map has them: the indicative price and area for the fee estimate. */
   parcel: Record<string, unknown> | null
-  me: SessionUser | null
   onClose: () => void
   /** After a write: the map's layers show the parcel's new status. */
   onChanged: () => void
@@ -31,15 +26,16 @@ interface Props {
  * A parcel's idle / low-efficiency case beside the map: flag it (category, reason, agreed date), or
  * see the open case with its 第53号 clock and move it on, and the parcel's and case's history.
  */
-export function IdleCasePanel({ parcelId, parcel, me, onClose, onChanged }: Props) {
+export function IdleCasePanel({ parcelId, parcel, onClose, onChanged }: Props) {
   const { t } = useTranslation()
+  // Land officers and admins write cases; other internal roles read them.
+  const writable = useSession().access.editIdleCases === 'allowed'
   const [revision, setRevision] = useState(0)
   const [notice, setNotice] = useState<string | null>(null)
   const cases = useResource(`${parcelId}#${revision}`, (signal) => fetchParcelCases(parcelId, signal))
   const list = cases.data ?? []
   const open = list.find((c) => c.stage !== 'revitalised') ?? null
   const closed = list.filter((c) => c !== open)
-  const writable = canWriteCases(me)
   const price = typeof parcel?.price_wan_per_mu === 'number' ? parcel.price_wan_per_mu : null
   const mu = typeof parcel?.area_m2 === 'number' ? parcel.area_m2 / M2_PER_MU : undefined
 
@@ -70,7 +66,7 @@ export function IdleCasePanel({ parcelId, parcel, me, onClose, onChanged }: Prop
         )}
         {open && (
           <>
-            <CaseCard idleCase={open} me={me} />
+            <CaseCard idleCase={open} />
             <IdleClockView agreedStart={open.agreed_start_date} priceWanPerMu={price} {...(mu === undefined ? {} : { mu })} />
             {writable && (
               <AdvanceForm key={`${open.id}@${open.version}`} current={open}
@@ -86,10 +82,10 @@ export function IdleCasePanel({ parcelId, parcel, me, onClose, onChanged }: Prop
         {closed.map((c) => (
           <details key={c.id} className="idle-closed">
             <summary>{t('idle.case.closed')} · {c.id}</summary>
-            <CaseCard idleCase={c} me={me} />
+            <CaseCard idleCase={c} />
           </details>
         ))}
-        <CaseHistory parcelId={parcelId} caseId={open?.id ?? closed[0]?.id ?? null} revision={revision} me={me} />
+        <CaseHistory parcelId={parcelId} caseId={open?.id ?? closed[0]?.id ?? null} revision={revision} />
       </div>
     </aside>
   )

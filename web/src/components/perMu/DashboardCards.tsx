@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { formatFigure, formatGrowth, formatKwh, formatLandMu, formatWan, formatYi } from '../../lib/perMu/format'
-import { ABOVE_SCALE_MEASURES, type Dashboard } from '../../lib/perMu/types'
-import { PARCEL_STATUS_COLORS, PROJECT_STAGE_COLORS, type ParcelStatus, type ProjectStage } from '../../lib/symbology'
+import { ABOVE_SCALE_MEASURES, type Dashboard } from '../../shared/api/dashboard'
+import { PARCEL_STATUS_COLORS, PROJECT_STAGE_COLORS } from '../../lib/symbology'
+import type { ParcelStatus, ProjectStage } from '../../shared/park-vocabulary'
 
 type Lang = 'zh-CN' | 'en'
 const pct = (part: number, whole: number) => `${whole > 0 ? Math.max(0, Math.min(100, (part / whole) * 100)) : 0}%`

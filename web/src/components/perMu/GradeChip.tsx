@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { GRADE_COLORS, GRADE_TEXT } from '../../lib/perMu/palette'
-import type { FirmResult } from '../../lib/perMu/types'
+import type { FirmResult } from '../../shared/api/per-mu'
 
 /** A firm's grade as a coloured letter, or "not graded: reason" in grey. */
 export function GradeChip({ firm, minMu }: { firm: Pick<FirmResult, 'grade' | 'reason'>; minMu: number }) {

@@ -5,7 +5,8 @@ import { ApiError } from '../../lib/api'
 import { fetchGrading, saveGrading } from '../../lib/perMu/api'
 import { checkDraft, draftFromConfig, type GradingDraft } from '../../lib/perMu/gradingDraft'
 import { GRADE_COLORS, GRADE_TEXT } from '../../lib/perMu/palette'
-import { GRADES, WEIGHT_SETS, type GradingConfig, type IndicatorCode, type IndicatorInfo, type WeightSet } from '../../lib/perMu/types'
+import { BENCHMARKS, GRADES, WEIGHT_SETS, type GradingConfig, type IndicatorCode, type WeightSet } from '../../shared/per-mu-vocabulary'
+import type { IndicatorInfo } from '../../shared/api/per-mu'
 import { Notice } from './Notice'
 import { usePerMu } from './PerMuContext'
 import { WeightTable } from './WeightTable'
@@ -102,7 +103,7 @@ export function GradingSettings({ indicators, lang }: { indicators: IndicatorInf
         <fieldset className="settings__general">
           <legend>{t('perMu.settings.benchmark')}</legend>
           <div className="segmented segmented--small" role="radiogroup" aria-label={t('perMu.settings.benchmark')}>
-            {(['mean', 'median'] as const).map((how) => (
+            {BENCHMARKS.map((how) => (
               <button key={how} type="button" role="radio" aria-checked={draft.benchmark === how} onClick={() => edit((d) => ({ ...d, benchmark: how }))}>
                 {t(`perMu.benchmarkHow.${how}`)}
               </button>

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useResource, type Resource } from '../../hooks/useResource'
-import { useSessionUser } from '../../hooks/useSessionUser'
+import { useSession } from '../../hooks/useSession'
+import type { Access } from '../../lib/access'
 import { fetchPerMuReport } from '../../lib/perMu/api'
 import { parcelTheme, type ParcelTheme, type ThemeChoice } from '../../lib/perMu/parcelTheme'
-import type { FirmResult, PerMuReport } from '../../lib/perMu/types'
+import type { FirmResult, PerMuReport } from '../../shared/api/per-mu'
 import type { ParkMap } from '../../map/ParkMap'
 
 /**
@@ -12,11 +13,13 @@ import type { ParkMap } from '../../map/ParkMap'
  * components never touch the map.
  */
 
-/** `checking` until /api/auth/me answers; investors see the public map only (DESIGN: never tax or revenue). */
-export type PerMuAccess = 'checking' | 'signed_out' | 'forbidden' | 'internal' | 'admin'
+/** Investors see the public map only: never tax or revenue. */
+export type PerMuAccess = Access
 
 export interface PerMuState {
   access: PerMuAccess
+  /** The grading settings may be changed (admins). */
+  mayGrade: boolean
   /** The year shown (the report's), or asked for while it loads; null before the first answer. */
   year: number | null
   setYear: (year: number) => void
@@ -40,43 +43,36 @@ export function usePerMu(): PerMuState {
   return state
 }
 
-function accessOf(role: string | null | undefined, error: Resource<unknown>['error']): PerMuAccess {
-  // The server has the last word: a session that expired since /me answered comes back 401.
+/** The client's answer, unless the server has said otherwise: a session that ended since comes back 401. */
+function withServerWord(access: Access, error: Resource<unknown>['error']): PerMuAccess {
   if (error?.status === 401) return 'signed_out'
   if (error?.status === 403) return 'forbidden'
-  if (role === undefined) return 'checking'
-  if (role === null) return 'signed_out'
-  if (role === 'investor') return 'forbidden'
-  return role === 'admin' ? 'admin' : 'internal'
+  return access
 }
 
 interface Props {
   parkMap: ParkMap | null
-  /** Changes on every sign-in and sign-out. */
-  sessionVersion: number
   children: ReactNode
 }
 
-export function PerMuProvider({ parkMap, sessionVersion, children }: Props) {
-  const user = useSessionUser(sessionVersion)
+export function PerMuProvider({ parkMap, children }: Props) {
+  const { access: features, epoch } = useSession()
   const [askedYear, setAskedYear] = useState<number | null>(null)
   const [theme, setTheme] = useState<ThemeChoice | null>(null)
   const [focusedFirmId, setFocusedFirmId] = useState<string | null>(null)
   const [dataVersion, setDataVersion] = useState(0)
 
-  const role = user === undefined ? undefined : (user?.role ?? null)
-  const mayAsk = role === 'admin' || role === 'planner' || role === 'land_officer'
-  const key = mayAsk ? `per-mu|${askedYear ?? 'latest'}|${sessionVersion}|${dataVersion}` : null
+  const key = features.perMu === 'allowed' ? `per-mu|${askedYear ?? 'latest'}|${epoch}|${dataVersion}` : null
   const report = useResource(key, (signal) => fetchPerMuReport(askedYear, signal))
-  const access = accessOf(role, report.error)
-  const visible = (access === 'internal' || access === 'admin') && report.data !== null
+  const access = withServerWord(features.perMu, report.error)
+  const visible = access === 'allowed' && report.data !== null
 
   // A new session starts from the status colouring, with nothing in focus.
   useEffect(() => {
     setTheme(null)
     setFocusedFirmId(null)
     setAskedYear(null)
-  }, [sessionVersion])
+  }, [epoch])
 
   const painted = useMemo(() => (visible && theme && report.data ? parcelTheme(report.data, theme) : null), [visible, theme, report.data])
   useEffect(() => {
@@ -92,6 +88,7 @@ export function PerMuProvider({ parkMap, sessionVersion, children }: Props) {
 
   const state: PerMuState = {
     access,
+    mayGrade: access === 'allowed' && features.grading === 'allowed',
     year: askedYear ?? report.data?.year ?? null,
     setYear: setAskedYear,
     report,

@@ -32,15 +32,15 @@ export function PerMuDrawer() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   const perMu = usePerMu()
-  const { access, report, year, setYear } = perMu
+  const { access, mayGrade, report, year, setYear } = perMu
   const [open, setOpen] = useState(false)
   const [tab, setTab] = useState<Tab>('ranking')
-  // Investors are the public (DESIGN: never tax or revenue); nothing here is for them.
+  // Investors are the public (never tax or revenue): nothing here is for them.
   if (access === 'forbidden') return null
 
   const data = report.data
-  const ready = (access === 'internal' || access === 'admin') && data !== null
-  const tabs: Tab[] = access === 'admin' ? ['ranking', 'dashboard', 'settings'] : ['ranking', 'dashboard']
+  const ready = access === 'allowed' && data !== null
+  const tabs: Tab[] = mayGrade ? ['ranking', 'dashboard', 'settings'] : ['ranking', 'dashboard']
   const shownTab = tabs.includes(tab) ? tab : 'ranking'
 
   return (

@@ -4,7 +4,7 @@ import { figureValue } from '../../lib/perMu/figures'
 import { formatFigure } from '../../lib/perMu/format'
 import { GRADE_COLORS, NOT_GRADED_STYLE } from '../../lib/perMu/palette'
 import type { SortKey, SortState } from '../../lib/perMu/sortFirms'
-import type { FirmResult } from '../../lib/perMu/types'
+import type { FirmResult } from '../../shared/api/per-mu'
 import { GradeChip } from './GradeChip'
 
 const FIGURE_COLUMNS: readonly FigureKey[] = ['mu', 'tax_per_mu', 'revenue_per_mu', 'value_added_per_mu', 'electricity_kwh_per_mu', 'score']

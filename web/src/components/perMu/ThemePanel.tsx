@@ -26,7 +26,7 @@ export function ThemePanel() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN'
   const { access, report, theme, setTheme, painted } = usePerMu()
-  if ((access !== 'internal' && access !== 'admin') || !report.data) return null
+  if (access !== 'allowed' || !report.data) return null
 
   const method = theme?.kind === 'figure' ? theme.method : 'natural'
   const choose = (option: Option) => {

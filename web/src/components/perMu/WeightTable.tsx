@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { DraftProblem, GradingDraft } from '../../lib/perMu/gradingDraft'
 import { formatNumber } from '../../lib/perMu/format'
-import { INDICATOR_CODES, type IndicatorCode, type IndicatorInfo, type WeightSet } from '../../lib/perMu/types'
+import { INDICATOR_CODES, type IndicatorCode, type WeightSet } from '../../shared/per-mu-vocabulary'
+import type { IndicatorInfo } from '../../shared/api/per-mu'
 
 interface Props {
   set: WeightSet

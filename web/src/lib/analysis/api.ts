@@ -3,12 +3,14 @@
  * and their history. Reads and writes go through lib/api.ts (session cookie, CSRF header on writes).
  */
 import type { MultiPolygon, Polygon } from 'geojson'
-import { ApiError, fetchLayerFeatures, getJson, MAX_FEATURE_LIMIT, sendJson } from '../api'
+import { ApiError, fetchLayerFeatures, getJson, sendJson } from '../api'
+import { FEATURE_LIMIT } from '../../shared/api/layers'
+import type { AuditRecord, HistoryAnswer } from '../../shared/api/audit'
+import type { DraftChanges, DraftFields, NewDraft, ZoneRow } from '../../shared/api/edits'
+import { OVERLAP_LAYERS, type ChemicalFirmsReport, type OverlapLayerId, type OverlapResult } from '../../shared/api/overlap'
 import { mergeOverlapResults } from './overlapFormat'
-import {
-  OVERLAP_LAYERS, TAKE_IN_LEAVE_OUT_LAYERS,
-  type ChemicalFirmsReport, type Draft, type DraftFields, type DraftHistoryEntry, type OverlapLayerId, type OverlapResult, type OverlapSubject,
-} from './types'
+import { DRAFT_STATUSES, isOneOf } from '../../shared/park-vocabulary'
+import { TAKE_IN_LEAVE_OUT_LAYERS, type Draft, type OverlapSubject } from './types'
 
 const isObject = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null
 
@@ -20,11 +22,11 @@ function isChemicalReport(body: unknown): body is ChemicalFirmsReport {
   return isObject(body) && Array.isArray(body.firms)
 }
 
-function isZoneRow(body: unknown): body is Record<string, unknown> & { id: string; version: number } {
+function isZoneRow(body: unknown): body is ZoneRow {
   return isObject(body) && typeof body.id === 'string' && typeof body.version === 'number'
 }
 
-function isHistory(body: unknown): body is { history: DraftHistoryEntry[] } {
+function isHistory(body: unknown): body is HistoryAnswer {
   return isObject(body) && Array.isArray(body.history)
 }
 
@@ -66,7 +68,7 @@ function toDraft(row: Record<string, unknown>): Draft {
     name_zh: text(row.name_zh) ?? '',
     name_en: text(row.name_en) ?? '',
     note: text(row.note),
-    status: text(row.status) ?? 'draft',
+    status: isOneOf(DRAFT_STATUSES, row.status) ? row.status : 'draft',
     version: Number(row.version),
     updated_at: text(row.updated_at),
     geometry,
@@ -75,7 +77,7 @@ function toDraft(row: Record<string, unknown>): Draft {
 
 /** Every rezoning draft the signed-in user may see (the zones layer's internal view), newest first. */
 export async function fetchDrafts(signal?: AbortSignal): Promise<Draft[]> {
-  const zones = await fetchLayerFeatures('zones', { limit: MAX_FEATURE_LIMIT, ...(signal ? { signal } : {}) })
+  const zones = await fetchLayerFeatures('zones', { limit: FEATURE_LIMIT.max, ...(signal ? { signal } : {}) })
   return zones.features
     .filter((f) => f.properties?.kind === 'rezoning_draft')
     .map((f) => toDraft({ ...f.properties, id: f.id ?? f.properties?.id, geometry: f.geometry }))
@@ -84,7 +86,8 @@ export async function fetchDrafts(signal?: AbortSignal): Promise<Draft[]> {
 
 /** POST /api/zones: a new rezoning draft at version 1. */
 export async function createDraft(fields: DraftFields, geometry: Polygon): Promise<Draft> {
-  return toDraft(await sendJson('POST', '/api/zones', { ...fields, geometry }, isZoneRow))
+  const body: NewDraft = { ...fields, geometry }
+  return toDraft({ ...(await sendJson('POST', '/api/zones', body, isZoneRow)) })
 }
 
 /**
@@ -92,11 +95,12 @@ export async function createDraft(fields: DraftFields, geometry: Polygon): Promi
  * body's `version`, which the API takes in place of the header). A stale version fails with 409.
  */
 export async function updateDraft(id: string, version: number, fields: Partial<DraftFields> & { geometry?: Polygon }): Promise<Draft> {
-  return toDraft(await sendJson('PUT', `/api/zones/${encodeURIComponent(id)}`, { ...fields, version }, isZoneRow))
+  const body: DraftChanges = { ...fields, version }
+  return toDraft({ ...(await sendJson('PUT', `/api/zones/${encodeURIComponent(id)}`, body, isZoneRow)) })
 }
 
 /** GET /api/zones/:id/history, oldest first. */
-export async function fetchDraftHistory(id: string, signal?: AbortSignal): Promise<DraftHistoryEntry[]> {
+export async function fetchDraftHistory(id: string, signal?: AbortSignal): Promise<AuditRecord[]> {
   return (await getJson(`/api/zones/${encodeURIComponent(id)}/history`, isHistory, signal)).history
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   featureLabel, firmHighlightItems, formatMuValue, formatShare, highlightItems, mergeOverlapResults, OVERLAP_CLASS_COLORS, overlapRows, sortFirms,
 } from './overlapFormat'
-import type { ChemicalFirm, OverlapLayerResult, OverlapResult } from './types'
+import type { ChemicalFirm, OverlapLayerResult, OverlapResult } from '../../shared/api/overlap'
 
 const t = (key: string) => `t(${key})`
 const totals = { count: 0, inside: 0, partial: 0, outside: 0, overlap_m2: 0, overlap_mu: 0, share_of_subject: 0 }

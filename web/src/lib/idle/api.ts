@@ -1,47 +1,17 @@
-import { fetchLayerFeatures, getJson, MAX_FEATURE_LIMIT, sendJson } from '../api'
+import type { AuditRecord, HistoryAnswer } from '../../shared/api/audit'
+import type { CaseChanges, FlagRequest, IdleCase } from '../../shared/api/edits'
+import { FEATURE_LIMIT } from '../../shared/api/layers'
+import type { IdleCategory, IdleDisposal, IdleStage } from '../../shared/park-vocabulary'
+import { fetchLayerFeatures, getJson, sendJson } from '../api'
 
-export type IdleCategory = 'idle' | 'low_efficiency'
-export type IdleStage = 'flagged' | 'disposing' | 'revitalised'
-export type IdleDisposal = 'court_auction' | 'lease' | 'reclaim' | 'swap_cage' | 'swap_energy' | 'negotiation'
 
-export const IDLE_STAGES: readonly IdleStage[] = ['flagged', 'disposing', 'revitalised']
-export const IDLE_DISPOSALS: readonly IdleDisposal[] = ['court_auction', 'lease', 'reclaim', 'swap_cage', 'swap_energy', 'negotiation']
-
-/** One idle / low-efficiency case as the idle_plots layer and the PATCH answer carry it. */
-export interface IdleCase {
-  id: string
-  parcel_id: string
-  holder_zh: string | null
-  holder_en: string | null
-  category: IdleCategory
-  stage: IdleStage
-  disposal: IdleDisposal | null
-  agreed_start_date: string | null
-  flagged_on: string
-  flagged_by: string
-  reason: string
-  successor_zh: string | null
-  successor_en: string | null
-  version: number
-  updated_at: string
-}
-
-/** One saved version from the append-only audit log. */
-export interface HistoryEntry {
-  id: number
-  at: string
-  actor: string
-  action: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
 
 function isCase(body: unknown): body is IdleCase {
   const c = body as IdleCase
   return typeof body === 'object' && body !== null && typeof c.id === 'string' && typeof c.version === 'number'
 }
 
-function isHistory(body: unknown): body is { history: HistoryEntry[] } {
+function isHistory(body: unknown): body is HistoryAnswer {
   return typeof body === 'object' && body !== null && Array.isArray((body as { history: unknown }).history)
 }
 
@@ -76,41 +46,26 @@ export function caseFromProperties(id: string, p: Record<string, unknown>): Idle
  * version a write must name).
  */
 export async function fetchParcelCases(parcelId: string, signal?: AbortSignal): Promise<IdleCase[]> {
-  const all = await fetchLayerFeatures('idle_plots', { limit: MAX_FEATURE_LIMIT, ...(signal ? { signal } : {}) })
+  const all = await fetchLayerFeatures('idle_plots', { limit: FEATURE_LIMIT.max, ...(signal ? { signal } : {}) })
   return all.features
     .filter((f) => String(f.properties?.parcel_id) === parcelId)
     .map((f) => caseFromProperties(String(f.id ?? f.properties?.id), f.properties ?? {}))
     .sort((a, b) => Number(a.stage === 'revitalised') - Number(b.stage === 'revitalised') || b.flagged_on.localeCompare(a.flagged_on))
 }
 
-export interface FlagInput {
-  parcel_id: string
-  category: IdleCategory
-  reason: string
-  agreed_start_date?: string | null
-}
-
 /** Flags a parcel (the server records who from the session); 409 when it already has an open case. */
-export async function flagParcel(input: FlagInput): Promise<IdleCase> {
+export async function flagParcel(input: FlagRequest): Promise<IdleCase> {
   const body = await sendJson('POST', '/api/idle-plots', input, isCase)
   return { ...body, agreed_start_date: dayOf(body.agreed_start_date), flagged_on: dayOf(body.flagged_on) ?? '' }
 }
 
-export interface CaseChanges {
-  stage?: IdleStage
-  disposal?: IdleDisposal | null
-  successor_zh?: string | null
-  successor_en?: string | null
-  reason?: string
-}
-
 /** Moves a case on at the version the officer saw: 409 (ApiError status 409) when someone saved in between. */
-export async function advanceCase(id: string, version: number, changes: CaseChanges): Promise<IdleCase> {
+export async function advanceCase(id: string, version: number, changes: Omit<CaseChanges, 'version'>): Promise<IdleCase> {
   const body = await sendJson('PATCH', `/api/idle-plots/${encodeURIComponent(id)}`, { ...changes, version }, isCase)
   return { ...body, agreed_start_date: dayOf(body.agreed_start_date), flagged_on: dayOf(body.flagged_on) ?? '' }
 }
 
 /** Every saved version of a case or a parcel, oldest first. */
-export async function fetchHistory(entity: 'idle-plots' | 'parcels', id: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
+export async function fetchHistory(entity: 'idle-plots' | 'parcels', id: string, signal?: AbortSignal): Promise<AuditRecord[]> {
   return (await getJson(`/api/${entity}/${encodeURIComponent(id)}/history`, isHistory, signal)).history
 }

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from './api'
+import type { AuditRecord } from '../../shared/api/audit'
 
 /** Bookkeeping columns every write bumps: they say nothing a reader needs. */
 const IGNORED = new Set(['version', 'updated_at', 'geometry', 'geom'])
@@ -14,7 +14,7 @@ export interface FieldChange {
  * (a creation lists every non-empty field). Never throws.
  * @example historyChanges({ before: { stage: 'flagged' }, after: { stage: 'disposing' } }) // [{ field: 'stage', … }]
  */
-export function historyChanges(entry: Pick<HistoryEntry, 'before' | 'after'>): FieldChange[] {
+export function historyChanges(entry: Pick<AuditRecord, 'before' | 'after'>): FieldChange[] {
   const before = entry.before ?? {}
   const after = entry.after ?? {}
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
@@ -28,7 +28,7 @@ export function historyChanges(entry: Pick<HistoryEntry, 'before' | 'after'>): F
  * The parcel and case history merged, oldest first: a case's flag and the parcel status it causes
  * are two audit rows of one transaction.
  */
-export function mergeHistories(...lists: readonly HistoryEntry[][]): (HistoryEntry & { entity: number })[] {
+export function mergeHistories(...lists: readonly AuditRecord[][]): (AuditRecord & { entity: number })[] {
   return lists
     .flatMap((list, entity) => list.map((e) => ({ ...e, entity })))
     .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)

@@ -1,5 +1,7 @@
 import { getJson, sendJson } from '../api'
-import type { Dashboard, GradingConfig, GradingUpdate, PerMuReport } from './types'
+import type { GradingConfig, GradingUpdate } from '../../shared/per-mu-vocabulary'
+import type { PerMuReport } from '../../shared/api/per-mu'
+import type { Dashboard } from '../../shared/api/dashboard'
 
 /** The per-mu endpoints. All need a signed-in internal role (401 signed out, 403 investors); the PUT needs admin. */
 

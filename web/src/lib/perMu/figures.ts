@@ -1,4 +1,4 @@
-import type { FirmResult } from './types'
+import type { FirmResult } from '../../shared/api/per-mu'
 
 /**
  * The per-mu figures the ranking table shows and the map can be coloured by. Money per mu is

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SEED_GRADING } from '../../../../tests/helpers/per-mu-reference'
 import { checkDraft, draftFromConfig, type GradingDraft } from './gradingDraft'
-import type { GradingConfig } from './types'
+import type { GradingConfig } from '../../shared/per-mu-vocabulary'
 
 const config: GradingConfig = Object.freeze({
   version: 4,

@@ -1,4 +1,4 @@
-import { INDICATOR_CODES, WEIGHT_SETS, type GradingConfig, type GradingUpdate, type IndicatorCode, type WeightSet } from './types'
+import { INDICATOR_CODES, WEIGHT_SETS, type GradingConfig, type GradingUpdate, type IndicatorCode, type WeightSet } from '../../shared/per-mu-vocabulary'
 
 /**
  * The admin's grading form: the configuration as the text of its inputs, and the checks the server

@@ -1,4 +1,4 @@
-import type { Grade } from './types'
+import type { Grade } from '../../shared/per-mu-vocabulary'
 
 /**
  * Colours of the per-mu map and panel. Grades run green → red like a traffic light because a D

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { GRADE_COLORS, UNTHEMED_FILL } from './palette'
 import { parcelTheme } from './parcelTheme'
-import type { FirmResult, PerMuReport } from './types'
+import type { FirmResult, PerMuReport } from '../../shared/api/per-mu'
 
 function firm(id: string, parcel_ids: string[], over: Partial<FirmResult>): FirmResult {
   return {
     id, name_zh: id, name_en: id, industry: 'other', above_scale: true, group: 'above_scale', started_year: 2010,
     parcel_ids, mu: 10, revenue_per_mu: null, tax_per_mu: null, profit_per_mu: null, value_added_per_mu: null,
-    electricity_kwh_per_mu: null, indicators: {} as FirmResult['indicators'], score: null, rank: null, grade: null, reason: null,
+    electricity_kwh_per_mu: null, revenue_per_kwh: null, value_added_per_tce: null,
+    indicators: {} as FirmResult['indicators'], points: null, score: null, rank: null, grade: null, reason: null,
     ...over,
   }
 }

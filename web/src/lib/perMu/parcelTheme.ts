@@ -1,7 +1,8 @@
 import { classBreaks, classIndex, type ClassMethod } from './classify'
 import { figureValue, LOWER_IS_BETTER, type ThematicFigure } from './figures'
 import { GRADE_COLORS, sequentialColors } from './palette'
-import { GRADES, type FirmResult, type Grade, type PerMuReport } from './types'
+import { GRADES, type Grade } from '../../shared/per-mu-vocabulary'
+import type { FirmResult, PerMuReport } from '../../shared/api/per-mu'
 
 /** What the parcels are coloured by: the grade, or a figure in classes. */
 export type ThemeChoice = { kind: 'grade' } | { kind: 'figure'; figure: ThematicFigure; method: ClassMethod }

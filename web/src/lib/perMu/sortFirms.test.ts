@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { nextSort, sortFirms } from './sortFirms'
-import type { FirmResult } from './types'
+import type { FirmResult } from '../../shared/api/per-mu'
 
 function firm(id: string, over: Partial<FirmResult>): FirmResult {
   return Object.freeze({

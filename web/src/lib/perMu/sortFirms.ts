@@ -1,5 +1,6 @@
 import { figureValue, isFigureKey, type FigureKey } from './figures'
-import { NOT_GRADED_REASONS, type FirmResult } from './types'
+import { NOT_GRADED_REASONS } from '../../shared/per-mu-vocabulary'
+import type { FirmResult } from '../../shared/api/per-mu'
 
 export type SortKey = 'rank' | 'name' | 'grade' | FigureKey
 export type SortDirection = 'asc' | 'desc'

@@ -5,10 +5,11 @@ import { connectDatabase } from '../server/db/connect'
 import { migrate } from '../server/db/migrate'
 import { loadSamplePark } from '../server/db/sample-park'
 
-const db = await connectDatabase(readConfig())
+const config = readConfig()
+const db = await connectDatabase(config)
 try {
   await migrate(db.pool)
-  const counts = await loadSamplePark(db.pool)
+  const counts = await loadSamplePark(db.pool, { demoAccounts: !config.production })
   console.log('sample park loaded:', counts)
 } finally {
   await db.close()

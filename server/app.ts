@@ -8,6 +8,7 @@ import type { AppContext } from './context'
 import { errorBody, sendError, sendRouterError } from './errors'
 import { registerValidation } from './http/validation'
 import { registerSecurityHeaders } from './http/security-headers'
+import { registerArrivalDeadline } from './http/arrival-deadline'
 import { ROUTE_MODULES } from './routes/index'
 
 export interface AppOptions {
@@ -16,17 +17,23 @@ export interface AppOptions {
   logger?: boolean
   /** Sessions and production mode; default from the environment (server/config.ts). */
   auth?: AuthOptions
+  /** How long a request may take to arrive, headers and body (408 after); default REQUEST_TIMEOUT_SECONDS. */
+  requestTimeoutMs?: number
 }
 
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024
 
 /** Builds the HTTP app over an open database. Holds no state between requests. */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const requestTimeout = opts.requestTimeoutMs ?? readConfig().requestTimeoutMs
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: sendRouterError,
+    // Headers too must arrive in time (Node's bound; the body's is server/http/arrival-deadline.ts).
+    requestTimeout,
   })
+  registerArrivalDeadline(app, requestTimeout)
   // Schemas at the edge (server/http/validation.ts): no coercion of bodies, unknown fields refused.
   registerValidation(app)
   app.setErrorHandler(sendError)

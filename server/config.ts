@@ -17,6 +17,18 @@ export interface Config {
   sessionMaxSeconds: number
   /** `Secure` cookies (COOKIE_SECURE=1/0); default on in production, where TLS is expected. */
   secureCookies: boolean
+  /** A database statement past this is cancelled and its request answered 503 (STATEMENT_TIMEOUT_SECONDS, default 30). */
+  statementTimeoutMs: number
+  /** A request (headers and body) must have arrived within this (REQUEST_TIMEOUT_SECONDS, default 30). */
+  requestTimeoutMs: number
+}
+
+function positiveSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback * 1000
+  const seconds = Number(raw)
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`${name} must be a positive number of seconds, got "${raw}"`)
+  return Math.round(seconds * 1000)
 }
 
 function positiveHours(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -43,5 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleSeconds: positiveHours(env, 'SESSION_IDLE_HOURS', 12),
     sessionMaxSeconds: positiveHours(env, 'SESSION_MAX_HOURS', 24 * 7),
     secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === '1' : env.NODE_ENV === 'production',
+    statementTimeoutMs: positiveSeconds(env, 'STATEMENT_TIMEOUT_SECONDS', 30),
+    requestTimeoutMs: positiveSeconds(env, 'REQUEST_TIMEOUT_SECONDS', 30),
   }
 }

@@ -79,11 +79,23 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 /**
  * PostgreSQL errors that mean the caller's data was refused, not that the server failed: SQLSTATE
  * class 22 (data exception: a NUL character, a malformed date) and class 23 (a constraint). The
- * routes validate first; this is the backstop, with messages that name no table or SQL.
+ * routes validate first; this is the backstop, with messages that name no table or SQL. A statement
+ * cancelled for taking too long is no client error but no crash either: 503.
  */
 export function databaseClientError(err: unknown): { status: number; code: string; message: string } | undefined {
   const sqlstate = (err as { code?: unknown }).code
+  // 57014: PostgreSQL cancelled the statement (statement_timeout). Cancelled inside GEOS,
+  // PostGIS reports the interrupted call as "GEOS isvaliddetail() threw an exception!" (XX000)
+  // instead; the input reaching GEOS has passed every check, so that is the timeout too.
+  // 'Query read timeout' is pg's own query_timeout (the embedded database).
+  const message = err instanceof Error ? err.message : ''
+  if (sqlstate === '57014' || (sqlstate === 'XX000' && /^GEOS \w+\(\) threw an exception!$/.test(message)) || message === 'Query read timeout') {
+    return { status: 503, code: 'statement_timeout', message: 'the database took too long on this request and gave up; try a simpler shape or try again later' }
+  }
   if (typeof sqlstate !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(sqlstate)) return undefined
+  if ((err as { constraint?: unknown }).constraint === 'keep_an_enabled_admin') {
+    return { status: 409, code: 'last_admin', message: 'the park must keep at least one enabled admin: make another account admin first' }
+  }
   if (sqlstate === '23505') return { status: 409, code: 'conflict', message: 'that already exists' }
   if (sqlstate === '23503') return { status: 422, code: 'invalid_reference', message: 'a value refers to something that does not exist' }
   if (sqlstate.startsWith('23')) return { status: 422, code: 'invalid_value', message: 'a value breaks a rule of the data (an allowed range or combination)' }

@@ -29,11 +29,11 @@ export async function startServer(config: Config, log = console.log): Promise<Ru
   const applied = await migrate(db.pool)
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
   if (await isEmpty(db.pool)) {
-    const counts = await loadSamplePark(db.pool)
+    const counts = await loadSamplePark(db.pool, { demoAccounts: !config.production })
     log(`sample park loaded: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`)
   }
   await ensureFirstAdmin(db.pool, config, log)
-  const app = await buildApp({ db }, { webRoot: WEB_ROOT, auth: authOptionsFrom(config) })
+  const app = await buildApp({ db }, { webRoot: WEB_ROOT, auth: authOptionsFrom(config), requestTimeoutMs: config.requestTimeoutMs })
   const url = await app.listen({ port: config.port, host: config.host })
   log(`Park Atlas at ${url} (ready in ${Date.now() - t0} ms)`)
   return {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyRateLimit from '@fastify/rate-limit'
-import type { FastifyInstance, RouteOptions } from 'fastify'
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
 import type { Config } from '../config'
 import type { Database } from '../db/connect'
 import { CsrfFailure, Forbidden, TooManyRequests, Unauthorized } from '../errors'
@@ -114,9 +114,28 @@ export async function registerAuth(app: FastifyInstance, db: Database, opts: Aut
         throw new CsrfFailure(`${req.method} needs the ${CSRF_HEADER} header: the value of the pa_csrf cookie`)
       }
     }
-    if (!isAllowed(rule, req.user?.role)) {
-      if (!req.user) throw new Unauthorized(`sign in first: ${req.method} ${rule.path} is not open to the public`)
-      throw new Forbidden(`the ${req.user.role} role may not ${req.method} ${rule.path}`)
-    }
+    assertAllowed(rule, req)
   })
+
+  // A write's body may take up to the request timeout to arrive, and its account may be disabled,
+  // demoted or signed out meanwhile: what the headers were allowed is asked again, from the
+  // database, once the body is in and just before the route acts.
+  app.addHook('preHandler', async (req) => {
+    const rule = req.routeOptions.config.access
+    if (rule === undefined || rule === CLIENT_FILES_RULE || req.sessionToken === null || !isUnsafeMethod(req.method)) return
+    const found = await findSession(db.pool, req.sessionToken, opts.session)
+    if (!found || (opts.production && found.user.is_demo)) {
+      req.user = null
+      req.sessionToken = null
+    } else {
+      req.user = found.user
+    }
+    assertAllowed(rule, req)
+  })
+}
+
+function assertAllowed(rule: PolicyRule, req: FastifyRequest): void {
+  if (isAllowed(rule, req.user?.role)) return
+  if (!req.user) throw new Unauthorized(`sign in first: ${req.method} ${rule.path} is not open to the public`)
+  throw new Forbidden(`the ${req.user.role} role may not ${req.method} ${rule.path}`)
 }

@@ -46,11 +46,21 @@ function discardClientsAfterErrors(pool: pg.Pool): void {
   })
 }
 
-/** A pool on a given URL. `max: 1` is mandatory for the embedded database (single session). */
-export function poolFor(url: string, kind: DatabaseKind): pg.Pool {
+/**
+ * A pool on a given URL. `max: 1` is mandatory for the embedded database (single session).
+ *
+ * With `statementTimeoutMs`, no statement holds a request longer: PostgreSQL cancels it itself
+ * (`statement_timeout`, SQLSTATE 57014). PGlite cannot cancel a running statement (no signals in
+ * WebAssembly), so there the client stops waiting (`query_timeout`) and the request is answered;
+ * the statement finishes on the database's own thread (embedded-worker.mjs), and the per-audience
+ * vertex budget bounds how long that can be. Both answer 503 statement_timeout (server/errors.ts).
+ */
+export function poolFor(url: string, kind: DatabaseKind, statementTimeoutMs?: number): pg.Pool {
+  const timeout = statementTimeoutMs === undefined ? {} : kind === 'postgres' ? { statement_timeout: statementTimeoutMs } : { query_timeout: statementTimeoutMs }
   const pool = new pg.Pool({
     connectionString: url,
     max: kind === 'embedded' ? 1 : 10,
+    ...timeout,
     // PostGIS's high function costs tempt the planner into parallel sequential scans for bbox
     // queries; on 100,000 parcels those ran 3–6× slower than the GiST index plan
     // (scripts/bench/report.md). The API's queries are small and index-driven: no parallel workers.
@@ -63,13 +73,13 @@ export function poolFor(url: string, kind: DatabaseKind): pg.Pool {
 }
 
 /** DATABASE_URL set → that server; unset → the embedded PostGIS in `dataDir`. */
-export async function connectDatabase(opts: { databaseUrl?: string; embeddedDataDir?: string }): Promise<Database> {
+export async function connectDatabase(opts: { databaseUrl?: string; embeddedDataDir?: string; statementTimeoutMs?: number }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = poolFor(opts.databaseUrl, 'postgres')
+    const pool = poolFor(opts.databaseUrl, 'postgres', opts.statementTimeoutMs)
     return { pool, kind: 'postgres', close: () => pool.end() }
   }
   const embedded = await startEmbeddedPostgis(opts.embeddedDataDir)
-  const pool = poolFor(embedded.url, 'embedded')
+  const pool = poolFor(embedded.url, 'embedded', opts.statementTimeoutMs)
   return {
     pool,
     kind: 'embedded',
@@ -78,4 +88,10 @@ export async function connectDatabase(opts: { databaseUrl?: string; embeddedData
       await embedded.stop()
     },
   }
+}
+
+/** The PostGIS library version the database runs, or null when it does not say. */
+export async function postgisVersion(pool: pg.Pool): Promise<string | null> {
+  const { rows } = await pool.query<{ postgis: string | null }>('SELECT postgis_lib_version() AS postgis')
+  return rows[0]?.postgis ?? null
 }

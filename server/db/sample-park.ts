@@ -93,10 +93,13 @@ async function upsertFile(client: pg.PoolClient, f: SeedFile, rows: Row[]): Prom
 }
 
 /**
- * Loads the sample park from data/ in one transaction, with the demo accounts. Idempotent: rows are
- * upserted by primary key (existing accounts are left alone). Returns the row count per table.
+ * Loads the sample park from data/ in one transaction, with the demo accounts unless
+ * `demoAccounts: false` (production: accounts with published passwords have no place there).
+ * Idempotent: rows are upserted by primary key (existing accounts are left alone). Returns the
+ * row count per table.
  */
-export async function loadSamplePark(pool: pg.Pool, dir = DATA_DIR): Promise<Record<string, number>> {
+export async function loadSamplePark(pool: pg.Pool, opts: { dir?: string; demoAccounts?: boolean } = {}): Promise<Record<string, number>> {
+  const dir = opts.dir ?? DATA_DIR
   return withTransaction(pool, async (client) => {
     const counts: Record<string, number> = {}
     for (const f of SEED_FILES) {
@@ -104,8 +107,8 @@ export async function loadSamplePark(pool: pg.Pool, dir = DATA_DIR): Promise<Rec
       await upsertFile(client, f, rows)
       counts[f.table] = rows.length
     }
-    // One account per role to try the park with (README); refused at login in production.
-    counts.users = await insertDemoAccounts(client)
+    // One account per role to try the park with (README); never in production.
+    if (opts.demoAccounts !== false) counts.users = await insertDemoAccounts(client)
     return counts
   })
 }

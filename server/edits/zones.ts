@@ -6,6 +6,7 @@ import { polygonsOf } from '../geometry/polygon-input'
 import { assertValidTopology } from '../geometry/topology'
 import type { DraftChanges, NewDraft } from '../../web/src/shared/api/edits'
 import type { ZoneKind } from '../../web/src/shared/park-vocabulary'
+import { VERTEX_BUDGET } from '../../web/src/shared/access-policy'
 import { appendAudit } from './audit'
 import { snapshot, updateAtVersion } from './versioned-row'
 
@@ -17,9 +18,12 @@ const DRAFT_EDITABLE = ['name_zh', 'name_en', 'note', 'status', 'geom'] as const
 /** The same conversion as insert-draft in sql/zones.sql. */
 const geomFromGeoJson = (param: string) => `ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${param}), 4326))`
 
-/** One polygonal geometry, topologically valid: a planner must never save a self-intersecting boundary. */
+/**
+ * One polygonal geometry, topologically valid: a planner must never save a self-intersecting boundary.
+ * Only internal roles may write boundaries (the access policy), so theirs is the vertex budget.
+ */
 async function checkedBoundary(client: pg.PoolClient, geometry: unknown): Promise<string> {
-  const geometries = polygonsOf(geometry)
+  const geometries = polygonsOf(geometry, VERTEX_BUDGET.internal)
   if (geometries.length !== 1) throw new InvalidGeometry('a boundary is one Polygon or MultiPolygon, not a collection')
   await assertValidTopology(client, geometries)
   return JSON.stringify(geometries[0])

@@ -4,9 +4,6 @@ import { InvalidGeometry } from '../errors'
 
 export type AreaGeometry = PolygonalGeometry
 
-/** Above this a request is refused: the drawing tools never need it, and it bounds server work. */
-export const MAX_VERTICES = 100_000
-
 function vertexCount(g: PolygonalGeometry): number {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates
   let n = 0
@@ -19,10 +16,11 @@ function vertexCount(g: PolygonalGeometry): number {
  * closed rings and lon/lat coordinates, and returns its geometries in input order.
  * Throws InvalidGeometry (422) naming where the problem is. The checks are the browser's own
  * (web/src/shared/geodesic-area.ts), so both sides refuse the same shapes; topology
- * (self-intersection) is PostGIS's job: see assertValidTopology.
- * @example polygonsOf({ type: 'Feature', geometry: square, properties: {} }) // [square]
+ * (self-intersection) is PostGIS's job: see assertValidTopology. Counting the vertices against
+ * the caller's budget (VERTEX_BUDGET) is the cheap check that keeps that expensive one bounded.
+ * @example polygonsOf({ type: 'Feature', geometry: square, properties: {} }, vertexBudgetOf(req.user?.role)) // [square]
  */
-export function polygonsOf(input: unknown, maxVertices = MAX_VERTICES): PolygonalGeometry[] {
+export function polygonsOf(input: unknown, maxVertices: number): PolygonalGeometry[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new InvalidGeometry('expected a GeoJSON Geometry, Feature or FeatureCollection object')
   }
@@ -37,7 +35,7 @@ export function polygonsOf(input: unknown, maxVertices = MAX_VERTICES): Polygona
   let vertices = 0
   for (const g of geometries) {
     vertices += vertexCount(g)
-    if (vertices > maxVertices) throw new InvalidGeometry(`too many vertices: more than ${maxVertices}`)
+    if (vertices > maxVertices) throw new InvalidGeometry(`too many vertices: at most ${maxVertices} in one request for your role`, { max_vertices: maxVertices })
     const problems = gjv.isGeometryObject(g, true)
     if (problems.length) throw new InvalidGeometry(`not valid GeoJSON: ${problems.join('; ')}`)
   }

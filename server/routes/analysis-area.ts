@@ -8,6 +8,7 @@ import { GeometryError } from '../../web/src/shared/geodesic-area'
 import { gaussKrugerArea } from '../../web/src/shared/gauss-kruger'
 import { areaSummary } from '../../web/src/shared/units'
 import type { AreaAnswer, AreaQuery } from '../../web/src/shared/api/area'
+import { vertexBudgetOf } from '../../web/src/shared/access-policy'
 
 /**
  * POST /api/analysis/area — ellipsoidal area (PostGIS geography) of a Geometry, Feature or
@@ -31,7 +32,7 @@ export async function analysisAreaRoutes(app: FastifyInstance, ctx: AppContext):
     },
     async (req) => {
       if (req.body === undefined || req.body === null) throw new BadRequest('send a GeoJSON body (Content-Type: application/json)')
-      const geometries = polygonsOf(req.body)
+      const geometries = polygonsOf(req.body, vertexBudgetOf(req.user?.role))
       await assertValidTopology(ctx.db.pool, geometries)
       const areas = await ellipsoidalAreas(ctx.db.pool, geometries)
       const total = areas.reduce((sum, m2) => sum + m2, 0)

@@ -4,6 +4,7 @@ import { chemicalFirmsOutsideCluster } from '../analysis/chemical-firms'
 import { overlapJson, type Subject } from '../analysis/overlap'
 import { BadRequest } from '../errors'
 import { polygonsOf } from '../geometry/polygon-input'
+import { vertexBudgetOf } from '../../web/src/shared/access-policy'
 import { assertValidTopology } from '../geometry/topology'
 import { OVERLAP_LAYERS, SUBJECT_LAYERS, type OverlapRequest } from '../../web/src/shared/api/overlap'
 
@@ -39,7 +40,7 @@ export async function analysisOverlapRoutes(app: FastifyInstance, ctx: AppContex
     if ((geometry === undefined) === (ref === undefined)) throw new BadRequest('give exactly one of "geometry" or "ref"')
     let subject: Subject
     if (geometry !== undefined) {
-      const geometries = polygonsOf(geometry)
+      const geometries = polygonsOf(geometry, vertexBudgetOf(req.user?.role))
       await assertValidTopology(ctx.db.pool, geometries)
       subject = { geometries }
     } else {

@@ -7,7 +7,7 @@ import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies'
 import { createSession, csrfTokenFor, endSession, purgeExpiredSessions } from '../auth/sessions'
 import { findLoginCandidate, getUser, recordLogin } from '../auth/users'
 import type { LoginAnswer, LoginRequest, MeAnswer, PublicUser } from '../../web/src/shared/api/session'
-import { Forbidden, Unauthorized } from '../errors'
+import { Unauthorized } from '../errors'
 
 const loginSchema = {
   body: {
@@ -38,13 +38,12 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
 
   app.post<{ Body: LoginRequest }>('/api/auth/login', { schema: loginSchema }, async (req, reply): Promise<LoginAnswer> => {
     const candidate = await findLoginCandidate(ctx.db.pool, req.body.email)
-    const usable = candidate !== null && !candidate.disabled
+    // In production a demo account is no account: its password is published, so a different
+    // answer for the right one would only confirm that it still exists.
+    const usable = candidate !== null && !candidate.disabled && !(candidate.is_demo && ctx.auth.production)
     // Always one argon2 verification, account or not: the answer's timing tells nothing.
     const ok = await verifyPassword(usable ? candidate.password_hash : null, req.body.password)
     if (!ok || !usable) throw new Unauthorized(WRONG_CREDENTIALS)
-    if (candidate.is_demo && ctx.auth.production) {
-      throw new Forbidden('demo accounts cannot sign in when NODE_ENV=production; ask an admin for an account')
-    }
     // A new token on every sign-in (no session fixation); the session this browser had ends.
     await endSession(ctx.db.pool, req.sessionToken ?? undefined)
     await purgeExpiredSessions(ctx.db.pool)

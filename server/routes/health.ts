@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context'
+import { postgisVersion } from '../db/connect'
 import type { HealthAnswer } from '../../web/src/shared/api/health'
 
-/** GET /api/health — is the database there, which one, and which PostGIS. */
+/** GET /api/health — liveness for everyone; the database's kind and PostGIS version for admins. */
 export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get('/api/health', async (): Promise<HealthAnswer> => {
-    const { rows } = await ctx.db.pool.query<{ postgis: string }>('SELECT postgis_lib_version() AS postgis')
-    return { ok: true, db: ctx.db.kind, postgis: rows[0]?.postgis ?? null }
+  app.get('/api/health', async (req): Promise<HealthAnswer> => {
+    if (req.user?.role !== 'admin') return { ok: true }
+    return { ok: true, db: ctx.db.kind, postgis: await postgisVersion(ctx.db.pool) }
   })
 }

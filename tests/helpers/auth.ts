@@ -40,6 +40,13 @@ export async function sessionAs(pool: pg.Pool, role: Role): Promise<SignedIn> {
   const { rows } = await pool.query<{ id: number }>('SELECT id::int AS id FROM users WHERE email = $1', [email])
   const id = rows[0]?.id
   if (id === undefined) throw new Error(`no demo account ${email}: was the sample park loaded?`)
+  return sessionForUser(pool, id)
+}
+
+/** The same for any account, by id. */
+export async function sessionForUser(pool: pg.Pool, id: number): Promise<SignedIn> {
+  const { rows } = await pool.query<{ email: string; role: Role }>('SELECT email, role FROM users WHERE id = $1', [id])
+  if (!rows[0]) throw new Error(`no account ${id}`)
   const { token } = await createSession(pool, id, { idleSeconds: 3600, maxSeconds: 3600 })
-  return { headers: headersFor(token), token, user: { id, email, role } }
+  return { headers: headersFor(token), token, user: { id, ...rows[0] } }
 }

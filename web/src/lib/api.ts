@@ -1,6 +1,5 @@
 import type { FeatureCollection } from 'geojson'
 import type { ErrorBody } from '../shared/api/errors'
-import type { HealthAnswer } from '../shared/api/health'
 import { FEATURE_LIMIT, type LayerInfo, type ParkFeatureCollection } from '../shared/api/layers'
 
 /**
@@ -74,20 +73,12 @@ function errorBody(body: unknown): ErrorBody['error'] | null {
   return typeof code === 'string' && typeof message === 'string' ? { code, message } : null
 }
 
-function isHealth(body: unknown): body is HealthAnswer {
-  return typeof body === 'object' && body !== null && (body as HealthAnswer).ok === true
-}
-
 function isLayerList(body: unknown): body is LayerInfo[] {
   return Array.isArray(body) && body.every((l) => typeof l?.id === 'string' && typeof l?.count === 'number')
 }
 
 function isFeatureCollection(body: unknown): body is ParkFeatureCollection {
   return typeof body === 'object' && body !== null && (body as FeatureCollection).type === 'FeatureCollection' && Array.isArray((body as FeatureCollection).features)
-}
-
-export function fetchHealth(signal?: AbortSignal): Promise<HealthAnswer> {
-  return getJson('/api/health', isHealth, signal)
 }
 
 export function fetchLayers(signal?: AbortSignal): Promise<LayerInfo[]> {

@@ -29,6 +29,22 @@ export function audienceOf(role: Role | null | undefined): Audience {
   return AUDIENCE[role ?? 'anonymous']
 }
 
+/**
+ * What one request may make the database do: the vertices of a shape it sends (drawn, pasted or
+ * uploaded). A count of requests is no bound on cost — PostGIS's validity check grows with the
+ * square of the vertices on a spiky ring (PostgreSQL 15: 2,000 → 0.04 s, 20,000 → 1.8 s, 50,000
+ * → 11 s; PGlite about three times that) — so each audience gets a budget, checked by counting
+ * before any SQL runs. The public measures and looks; planners trace survey boundaries.
+ */
+export const VERTEX_BUDGET: Readonly<Record<Audience, number>> = {
+  public: 2_000,
+  internal: 20_000,
+}
+
+export function vertexBudgetOf(role: Role | null | undefined): number {
+  return VERTEX_BUDGET[audienceOf(role)]
+}
+
 export type PolicyMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface PolicyRule {

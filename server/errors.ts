@@ -76,13 +76,40 @@ export function errorBody(code: string, message: string, details?: unknown): Err
   return { error: details === undefined ? { code, message } : { code, message, details } }
 }
 
+interface DatabaseRefusal {
+  status: number
+  code: string
+  message: string
+}
+
+/**
+ * The data's own rules that deserve their own words: the name PostgreSQL reports for the broken
+ * constraint (a CHECK, a unique index, or a trigger's RAISE … CONSTRAINT) → the refusal. The names
+ * are the migrations'; a name starting with `*` matches every name that ends with the rest.
+ */
+const DATABASE_RULES: ReadonlyArray<[constraint: string, refusal: DatabaseRefusal]> = [
+  // migration 006: <table>_<column>_finite on every numeric column
+  ['*_finite', { status: 422, code: 'invalid_value', message: 'a number must be finite: Infinity and NaN are refused' }],
+  // migration 005: the deferred trigger on users
+  ['keep_an_enabled_admin', { status: 409, code: 'last_admin', message: 'the park must keep at least one enabled admin: make another account admin first' }],
+]
+
+function ruleFor(constraint: unknown): DatabaseRefusal | undefined {
+  if (typeof constraint !== 'string') return undefined
+  for (const [name, refusal] of DATABASE_RULES) {
+    const matches = name.startsWith('*') ? constraint.endsWith(name.slice(1)) : constraint === name
+    if (matches) return refusal
+  }
+  return undefined
+}
+
 /**
  * PostgreSQL errors that mean the caller's data was refused, not that the server failed: SQLSTATE
  * class 22 (data exception: a NUL character, a malformed date) and class 23 (a constraint). The
  * routes validate first; this is the backstop, with messages that name no table or SQL. A statement
  * cancelled for taking too long is no client error but no crash either: 503.
  */
-export function databaseClientError(err: unknown): { status: number; code: string; message: string } | undefined {
+export function databaseClientError(err: unknown): DatabaseRefusal | undefined {
   const sqlstate = (err as { code?: unknown }).code
   // 57014: PostgreSQL cancelled the statement (statement_timeout). Cancelled inside GEOS,
   // PostGIS reports the interrupted call as "GEOS isvaliddetail() threw an exception!" (XX000)
@@ -93,9 +120,8 @@ export function databaseClientError(err: unknown): { status: number; code: strin
     return { status: 503, code: 'statement_timeout', message: 'the database took too long on this request and gave up; try a simpler shape or try again later' }
   }
   if (typeof sqlstate !== 'string' || !/^2[23][0-9A-Z]{3}$/.test(sqlstate)) return undefined
-  if ((err as { constraint?: unknown }).constraint === 'keep_an_enabled_admin') {
-    return { status: 409, code: 'last_admin', message: 'the park must keep at least one enabled admin: make another account admin first' }
-  }
+  const rule = sqlstate.startsWith('23') ? ruleFor((err as { constraint?: unknown }).constraint) : undefined
+  if (rule) return rule
   if (sqlstate === '23505') return { status: 409, code: 'conflict', message: 'that already exists' }
   if (sqlstate === '23503') return { status: 422, code: 'invalid_reference', message: 'a value refers to something that does not exist' }
   if (sqlstate.startsWith('23')) return { status: 422, code: 'invalid_value', message: 'a value breaks a rule of the data (an allowed range or combination)' }

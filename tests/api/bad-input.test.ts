@@ -8,7 +8,7 @@ import { tableState } from '../helpers/table-state'
  * fault and never the role's.
  */
 
-type Case = { name: string; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; body?: unknown; raw?: string; headers?: Record<string, string> }
+type Case = { name: string; /** exactly this status, when it matters which refusal it is */ status?: number; method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: string; body?: unknown; raw?: string; headers?: Record<string, string> }
 
 const square = { type: 'Polygon', coordinates: [[[115.39, 28.69], [115.4, 28.69], [115.4, 28.7], [115.39, 28.7], [115.39, 28.69]]] }
 const bowtie = { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.71], [115.41, 28.7], [115.4, 28.71], [115.4, 28.7]]] }
@@ -31,6 +31,16 @@ const INJECTIONS = ["' OR '1'='1", "x'; DROP TABLE parcels; --", '1; DELETE FROM
 
 const draft = (geometry: unknown, extra: Record<string, unknown> = {}) => ({ name_zh: '方案', name_en: 'draft', geometry, ...extra })
 
+/** A valid grading body (the migration's defaults), with `change` on top. */
+const grading = (change: Record<string, unknown> = {}) => ({
+  version: 1, benchmark: 'mean', thresholds: { A: 20, B: 60, C: 95 }, min_mu: 3,
+  weights: {
+    above_scale: { tax_per_mu: 30, value_added_per_mu: 20, value_added_per_tce: 20, value_added_per_kwh: 10, labour_productivity: 10, rnd_share: 10 },
+    small: { tax_per_mu: 50, tax_per_kwh: 50 },
+  },
+  ...change,
+})
+
 const CASES: Case[] = [
   // broken JSON and wrong content
   { name: 'broken JSON', method: 'POST', url: '/api/analysis/area', raw: '{"type":"Polygon",' },
@@ -50,6 +60,40 @@ const CASES: Case[] = [
   { name: 'unknown field', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 'FT-001', category: 'idle', reason: 'x', is_admin: true } },
   { name: 'email not an email', method: 'POST', url: '/api/admin/users', body: { email: 'nobody', password: 'a-long-password-1', role: 'planner' } },
   { name: 'unknown role', method: 'POST', url: '/api/admin/users', body: { email: 'x@example.org', password: 'a-long-password-1', role: 'superuser' } },
+  // bodies are checked as sent, never coerced (hardening round 2, finding 5): a text number is not a
+  // number, true is neither 1 nor "true", and JSON's 1e400 (Infinity once parsed) is no number at all
+  ...['Infinity', '-Infinity', 'NaN', '1e400', '0x10', '5'].map((price): Case => (
+    { status: 400, name: `price as the string ${JSON.stringify(price)}`, method: 'PATCH', url: '/api/parcels/FT-001', body: { price_wan_per_mu: price }, headers: { 'if-match': '"1"' } })),
+  { status: 400, name: 'price 1e400 (JSON.parse makes it Infinity)', method: 'PATCH', url: '/api/parcels/FT-001', raw: '{"price_wan_per_mu":1e400}', headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'price -1e400 (-Infinity once parsed)', method: 'PATCH', url: '/api/parcels/FT-001', raw: '{"price_wan_per_mu":-1e400}', headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'grading min_mu 1e400', method: 'PUT', url: '/api/metrics/grading', raw: JSON.stringify(grading()).replace('"min_mu":3', '"min_mu":1e400') },
+  { status: 400, name: 'grading weight 1e400', method: 'PUT', url: '/api/metrics/grading', raw: JSON.stringify(grading()).replace('"tax_per_mu":30', '"tax_per_mu":1e400') },
+  { status: 400, name: 'version 1e400', method: 'PATCH', url: '/api/parcels/FT-001', raw: '{"note":"x","version":1e400}' },
+  { status: 400, name: 'parcel note true', method: 'PATCH', url: '/api/parcels/FT-001', body: { note: true }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'draft note true', method: 'PUT', url: '/api/zones/draft-2022-south', body: { note: true }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'version true (zones)', method: 'PUT', url: '/api/zones/draft-2022-south', body: { note: 'x', version: true } },
+  { status: 400, name: 'version true (grading)', method: 'PUT', url: '/api/metrics/grading', body: grading({ version: true }) },
+  { status: 400, name: 'version true (parcels)', method: 'PATCH', url: '/api/parcels/FT-001', body: { note: 'x', version: true } },
+  { status: 400, name: 'version true (idle-plots)', method: 'PATCH', url: '/api/idle-plots/IDLE-004', body: { reason: 'x', version: true } },
+  { status: 400, name: 'version "1" (idle-plots)', method: 'PATCH', url: '/api/idle-plots/IDLE-004', body: { reason: 'x', version: '1' } },
+  { status: 400, name: 'version "1" (grading)', method: 'PUT', url: '/api/metrics/grading', body: grading({ version: '1' }) },
+  { status: 400, name: 'grading min_mu "3"', method: 'PUT', url: '/api/metrics/grading', body: grading({ min_mu: '3' }) },
+  { status: 400, name: 'grading threshold "20"', method: 'PUT', url: '/api/metrics/grading', body: grading({ thresholds: { A: '20', B: 60, C: 95 } }) },
+  { status: 400, name: 'draft name a number', method: 'POST', url: '/api/zones', body: draft(square, { name_zh: 5 }) },
+  { status: 400, name: 'draft name_en a number (edit)', method: 'PUT', url: '/api/zones/draft-2022-south', body: { name_en: 42 }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'draft status a number', method: 'PUT', url: '/api/zones/draft-2022-south', body: { status: 1 }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'flag reason a number', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 'FT-001', category: 'idle', reason: 1 } },
+  { status: 400, name: 'flag parcel_id a number', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 1, category: 'idle', reason: 'x' } },
+  { status: 400, name: 'flag start date a number', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 'FT-001', category: 'idle', reason: 'x', agreed_start_date: 20200101 } },
+  { status: 400, name: 'case stage a number', method: 'PATCH', url: '/api/idle-plots/IDLE-004', body: { stage: 1 }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'case reason true', method: 'PATCH', url: '/api/idle-plots/IDLE-004', body: { reason: true }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'account email a number', method: 'POST', url: '/api/admin/users', body: { email: 5, password: 'a-long-password-1', role: 'planner' } },
+  { status: 400, name: 'account password a number', method: 'POST', url: '/api/admin/users', body: { email: 'n@example.org', password: 12345678901234, role: 'planner' } },
+  { status: 400, name: 'account display name a number', method: 'POST', url: '/api/admin/users', body: { email: 'n@example.org', password: 'a-long-password-1', role: 'planner', display_name: 7 } },
+  { status: 400, name: 'account role true', method: 'PATCH', url: '/api/admin/users/2', body: { role: true } },
+  { status: 400, name: 'account disabled "true"', method: 'PATCH', url: '/api/admin/users/2', body: { disabled: 'true' } },
+  { status: 400, name: 'account disabled 1', method: 'PATCH', url: '/api/admin/users/2', body: { disabled: 1 } },
+  { status: 400, name: 'password reset a number', method: 'POST', url: '/api/admin/users/2/password', body: { password: 12345678901234 } },
   // invalid geometry
   { name: 'self-intersecting draft', method: 'POST', url: '/api/zones', body: draft(bowtie) },
   { name: 'self-intersecting overlap boundary', method: 'POST', url: '/api/analysis/overlap', body: { geometry: bowtie, layers: ['parcels'] } },
@@ -110,6 +154,7 @@ forEachDatabase(
           })
           expect(res.statusCode, `${res.statusCode} ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400)
           expect(res.statusCode).toBeLessThan(500)
+          if (c.status !== undefined) expect(res.statusCode, res.body.slice(0, 300)).toBe(c.status)
           const body = res.json() as { error: { code: string; message: string } }
           expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) })
           // safe messages: may name the bad value, but none of our SQL, no stack, no server paths

@@ -1,6 +1,9 @@
 import type pg from 'pg'
 
-export const DATA_TABLES = ['zones', 'chemical_clusters', 'enterprises', 'enterprise_figures', 'parcels', 'projects', 'idle_plots', 'utilities', 'basemap', 'audit_log'] as const
+export const DATA_TABLES = [
+  'zones', 'chemical_clusters', 'enterprises', 'enterprise_figures', 'parcels', 'projects', 'idle_plots', 'utilities', 'basemap',
+  'per_mu_grading', 'per_mu_weights', 'users', 'audit_log',
+] as const
 
 /**
  * Row count and checksum of every data table: equal before and after a refused request proves

@@ -44,6 +44,19 @@ export class TooManyRequests extends ApiError {
 export class Conflict extends ApiError {
   override readonly code = 'conflict'
 }
+/**
+ * A write that would break a rule between rows (a parcel's open idle-land case, a case's stage
+ * order): 409, with the rule as the code, so a client can tell it from a stale version.
+ */
+export class BrokenRule extends ApiError {
+  constructor(
+    override readonly code: string,
+    message: string,
+    details?: unknown,
+  ) {
+    super(message, details)
+  }
+}
 export class PreconditionRequired extends ApiError {
   override readonly code = 'precondition_required'
 }
@@ -60,6 +73,7 @@ const STATUS: ReadonlyArray<[new (...args: never[]) => ApiError, number]> = [
   [CsrfFailure, 403],
   [TooManyRequests, 429],
   [Conflict, 409],
+  [BrokenRule, 409],
   [PayloadTooLarge, 413],
   [PreconditionRequired, 428],
   [BadRequest, 400],
@@ -92,6 +106,10 @@ const DATABASE_RULES: ReadonlyArray<[constraint: string, refusal: DatabaseRefusa
   ['*_finite', { status: 422, code: 'invalid_value', message: 'a number must be finite: Infinity and NaN are refused' }],
   // migration 005: the deferred trigger on users
   ['keep_an_enabled_admin', { status: 409, code: 'last_admin', message: 'the park must keep at least one enabled admin: make another account admin first' }],
+  // migration 007: idle-land cases and their parcels (the codes are BrokenRule's, as the API's own checks give them)
+  ['idle_plots_one_open_case', { status: 409, code: 'one_open_case', message: 'a parcel has at most one open idle-land case: move the open case on to revitalised first' }],
+  ['idle_plots_stage_order', { status: 409, code: 'stage_order', message: 'an idle-land case moves only forward, one stage at a time: flagged → disposing → revitalised' }],
+  ['parcels_status_follows_case', { status: 409, code: 'status_follows_case', message: "a parcel's status follows its open idle-land case (flagged: idle or low_efficiency; disposing: revitalising): move the case on instead" }],
 ]
 
 function ruleFor(constraint: unknown): DatabaseRefusal | undefined {

@@ -65,14 +65,14 @@ export interface VersionedEdit {
   /** Columns whose parameter goes through an SQL expression (see ColumnInput). */
   inputs?: Record<string, ColumnInput>
   /** Refuses the edit after the row is locked and its version checked (throw an ApiError). */
-  precondition?: (before: Record<string, unknown>) => void
+  precondition?: (before: Record<string, unknown>) => void | Promise<void>
   actor: string
   action: string
 }
 
 export async function updateAtVersion(client: pg.PoolClient, edit: VersionedEdit): Promise<Record<string, unknown>> {
   const before = await lockAtVersion(client, edit.table, edit.id, edit.expected)
-  edit.precondition?.(before)
+  await edit.precondition?.(before)
   const values: unknown[] = []
   const sets = assignments(edit.changes, edit.allowed, values, edit.inputs)
   values.push(edit.id)

@@ -1,8 +1,8 @@
 -- Idle and low-efficiency land cases (闲置低效用地), written by server/edits/idle-plots.ts.
 
 -- name: open-case
--- A parcel's case still under way: at most one per parcel.
-SELECT id FROM idle_plots WHERE parcel_id = $1 AND stage <> 'revitalised'
+-- A parcel's case still under way: at most one per parcel (migration 007's idle_plots_one_open_case).
+SELECT id, stage, category FROM idle_plots WHERE parcel_id = $1 AND stage <> 'revitalised'
 
 -- name: holder
 -- Who holds the parcel when it is flagged: the case keeps the name even if the parcel changes hands.

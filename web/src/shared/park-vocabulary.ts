@@ -57,13 +57,26 @@ export const PUBLIC_PROJECT_STAGES = ['signed', 'under_construction', 'in_produc
 /** An idle-land case: flagged → disposing → revitalised. */
 export const IDLE_STAGES = ['flagged', 'disposing', 'revitalised'] as const
 export type IdleStage = (typeof IDLE_STAGES)[number]
+
+/**
+ * Whether a case may go from one stage to another: it stays, or moves one stage on. It never goes
+ * back (a revitalised plot is not idle again: that is a new case) and never skips disposal.
+ * Migration 007 holds the same rule (idle_stage_move_allowed).
+ * @example isAllowedStageMove('flagged', 'disposing') // true
+ * @example isAllowedStageMove('revitalised', 'flagged') // false
+ */
+export function isAllowedStageMove(from: IdleStage, to: IdleStage): boolean {
+  const step = IDLE_STAGES.indexOf(to) - IDLE_STAGES.indexOf(from)
+  return step === 0 || step === 1
+}
 /** How a case is disposed of: court auction (法院拍卖), lease, reclaim, 腾笼换鸟, 能耗换鸟, negotiation. */
 export const IDLE_DISPOSALS = ['court_auction', 'lease', 'reclaim', 'swap_cage', 'swap_energy', 'negotiation'] as const
 export type IdleDisposal = (typeof IDLE_DISPOSALS)[number]
 
 /**
  * The parcel status that follows a case: flagged → its category, disposing → revitalising,
- * revitalised → revitalised.
+ * revitalised → revitalised. While a case is open its parcel has this status (migration 007 holds
+ * it, as parcel_status_for_case); a revitalised case sets it once, and the parcel may move on.
  * @example parcelStatusForCase('disposing', 'idle') // 'revitalising'
  */
 export function parcelStatusForCase(stage: IdleStage, category: IdleCategory): ParcelStatus {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../lib/api'
 import { advanceCase } from '../../lib/idle/api'
 import type { CaseChanges, IdleCase } from '../../shared/api/edits'
-import { IDLE_DISPOSALS, IDLE_STAGES, type IdleDisposal, type IdleStage } from '../../shared/park-vocabulary'
+import { IDLE_DISPOSALS, IDLE_STAGES, isAllowedStageMove, type IdleDisposal, type IdleStage } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
 
 /** Only what the officer changed goes to the server (with the version they saw). */
@@ -42,7 +42,8 @@ export function AdvanceForm({ current, onSaved, onReload }: { current: IdleCase;
     try {
       onSaved(await advanceCase(current.id, current.version, changes))
     } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 409) setConflict(true)
+      // A stale version is `conflict`; a 409 for a broken rule (stage order) carries its own message.
+      if (cause instanceof ApiError && cause.status === 409 && cause.code === 'conflict') setConflict(true)
       else setError(errorMessage(cause))
     } finally {
       setBusy(false)
@@ -55,7 +56,7 @@ export function AdvanceForm({ current, onSaved, onReload }: { current: IdleCase;
       <label>
         <span>{t('idle.advance.stage')}</span>
         <select name="stage" value={stage} onChange={(e) => setStage(e.target.value as IdleStage)}>
-          {IDLE_STAGES.map((s) => <option key={s} value={s}>{t(`idle.stage.${s}`)}</option>)}
+          {IDLE_STAGES.filter((s) => isAllowedStageMove(current.stage, s)).map((s) => <option key={s} value={s}>{t(`idle.stage.${s}`)}</option>)}
         </select>
       </label>
       <label>

@@ -112,6 +112,39 @@ forEachDatabase((ctx) => {
     })
   })
 
+  describe('If-Match takes the strong ETag the server sends, "<version>", and nothing looser', () => {
+    const current = async (id: string) => (await ctx.db.pool.query<{ version: number }>('SELECT version FROM parcels WHERE id = $1', [id])).rows[0]!.version
+    // Each built from the parcel's current version, so a lenient parser would save the edit.
+    const malformed: [string, (v: number) => string][] = [
+      ['a weak ETag', (v) => `W/"${v}"`],
+      ['a weak ETag, lower-case w', (v) => `w/"${v}"`],
+      ['an opening quote only', (v) => `"${v}`],
+      ['a closing quote only', (v) => `${v}"`],
+      ['a bare number', (v) => `${v}`],
+      ['single quotes', (v) => `'${v}'`],
+      ['a list of ETags', (v) => `"${v}", "${v + 1}"`],
+      ['a wildcard', () => '*'],
+      ['spaces inside the quotes', (v) => `" ${v} "`],
+    ]
+    for (const [name, header] of malformed) {
+      it(`${name} → 400 naming the expected form, nothing saved`, async () => {
+        const v = await current('FT-003')
+        const before = await tableState(ctx.db.pool)
+        const res = await send('PATCH', '/api/parcels/FT-003', { note: 'lenient?' }, { 'if-match': header(v) })
+        expect(res.statusCode, res.body).toBe(400)
+        expect(res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/If-Match must be the strong ETag .*"\d+"/) } })
+        expect(await tableState(ctx.db.pool)).toEqual(before)
+      })
+    }
+
+    it('the ETag as sent is accepted', async () => {
+      const v = await current('FT-003')
+      const res = await send('PATCH', '/api/parcels/FT-003', { note: 'strong' }, { 'if-match': `"${v}"` })
+      expect(res.statusCode, res.body).toBe(200)
+      expect(res.headers.etag).toBe(`"${v + 1}"`)
+    })
+  })
+
   describe('bad edits get a 4xx and change nothing', () => {
     const cases: [string, 'POST' | 'PUT' | 'PATCH', string, unknown, Record<string, string>, number][] = [
       ['flag without a reason', 'POST', '/api/idle-plots', { parcel_id: 'FT-001', category: 'idle' }, {}, 400],

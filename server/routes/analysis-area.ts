@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context'
 import { ellipsoidalAreas } from '../analysis/area'
-import { BadRequest, InvalidGeometry } from '../errors'
+import { BadRequest, InvalidGeometry, InvalidParameter } from '../errors'
 import { polygonsOf } from '../geometry/polygon-input'
 import { assertValidTopology } from '../geometry/topology'
 import { GeometryError } from '../../web/src/shared/geodesic-area'
@@ -9,6 +9,19 @@ import { gaussKrugerArea } from '../../web/src/shared/gauss-kruger'
 import { areaSummary } from '../../web/src/shared/units'
 import type { AreaAnswer, AreaQuery } from '../../web/src/shared/api/area'
 import { vertexBudgetOf } from '../../web/src/shared/access-policy'
+
+/** The shared module names its options; the API's caller wrote them as these query parameters. */
+const QUERY_NAME_OF_OPTION: Record<string, string> = { 'options.centralMeridian': 'query.cm', 'options.epsg': 'query.epsg' }
+
+/**
+ * A refusal of the Gauss-Krüger computation in the API's words: a zone option the shape does not
+ * lie in (or that contradicts the other) is the parameter's fault, anything else the geometry's.
+ */
+function gaussKrugerRefusal(err: GeometryError): Error {
+  const param = QUERY_NAME_OF_OPTION[err.path]
+  if (!param) return new InvalidGeometry(err.message)
+  return new InvalidParameter(`${param}: ${err.message.slice(err.path.length + 2)}`)
+}
 
 /**
  * POST /api/analysis/area — ellipsoidal area (PostGIS geography) of a Geometry, Feature or
@@ -49,7 +62,7 @@ export async function analysisAreaRoutes(app: FastifyInstance, ctx: AppContext):
           )
           result.projected = { ...areaSummary(gk.m2), epsg: gk.epsg, centralMeridian: gk.centralMeridian }
         } catch (err) {
-          if (err instanceof GeometryError) throw new InvalidGeometry(err.message)
+          if (err instanceof GeometryError) throw gaussKrugerRefusal(err)
           throw err
         }
       }

@@ -95,6 +95,37 @@ forEachDatabase((ctx) => {
     expect(otherZone.projected!.m2).not.toBeCloseTo(body.projected!.m2, 0)
   })
 
+  describe('a Gauss-Krüger zone the shape does not lie in is refused (422), naming its own zone', () => {
+    const at115 = polygon(geodesicSquare(1000, PARK.lat, 115))
+    const cases: [string, string, RegExp][] = [
+      ['cm=75 for a shape at 115°E', '?projected=gk&cm=75', /^query\.cm: the shape \(115°E–115\.0\d+°E\) does not lie in the 3° Gauss-Krüger zone of central meridian 75°E .*its zone is 114°E \(EPSG:4547\)/],
+      ['cm=120 (two zones east)', '?projected=gk&cm=120', /^query\.cm: .*central meridian 120°E/],
+      ['epsg=4534 (75°E)', '?projected=gk&epsg=4534', /^query\.epsg: .*central meridian 75°E.*its zone is 114°E/],
+      ['epsg=4513 (75°E, prefixed)', '?projected=gk&epsg=4513', /^query\.epsg: .*its zone is 114°E \(EPSG:4526\)/],
+    ]
+    for (const [name, query, message] of cases) {
+      it(name, async () => {
+        const res = await post(at115, query)
+        expect(res.statusCode, res.body).toBe(422)
+        expect(res.json()).toMatchObject({ error: { code: 'invalid_parameter', message: expect.stringMatching(message) } })
+      })
+    }
+
+    it('the zone it lies in, and the neighbouring one within a quarter degree, still answer', async () => {
+      expect((await post(at115, '?projected=gk&cm=114')).statusCode).toBe(200)
+      expect((await post(polygon(geodesicSquare(1000)), '?projected=gk&cm=117')).statusCode).toBe(200)
+    })
+
+    it('a shape wider than any zone gets no plane area at all', async () => {
+      const wide = polygon([[112, 28], [117.5, 28], [117.5, 29], [112, 29], [112, 28]])
+      const res = await post(wide, '?projected=gk')
+      expect(res.statusCode, res.body).toBe(422)
+      expect(res.json().error.message).toMatch(/spans 112°E–117\.5°E, wider than one 3° Gauss-Krüger zone/)
+      // the ellipsoidal area alone is still fine
+      expect((await post(wide)).statusCode).toBe(200)
+    })
+  })
+
   describe('bad input gets a 4xx with a clear message', () => {
     const square = geodesicSquare(100)
     const bowtie = polygon([[115.4, 28.7], [115.401, 28.701], [115.401, 28.7], [115.4, 28.701], [115.4, 28.7]])

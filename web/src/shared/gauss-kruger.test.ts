@@ -8,6 +8,7 @@ import {
   gaussKrugerZoneByCentralMeridian,
   gaussKrugerZoneByEpsg,
   gaussKrugerZoneForLongitude,
+  gaussKrugerZoneHolds,
   loadGaussKrugerConverter,
 } from './gauss-kruger'
 
@@ -184,5 +185,46 @@ describe('gaussKrugerArea', () => {
   it('rejects bad geometry and shapes outside China with GeometryError', async () => {
     await expect(gaussKrugerArea(polygon(geodesicSquare(100).slice(0, -1)))).rejects.toThrowError(GeometryError)
     await expect(gaussKrugerArea(polygon(geodesicSquare(100, 48.85, 2.35)))).rejects.toThrowError(/outside the CGCS2000/)
+  })
+})
+
+describe('a zone measures only shapes that lie in it', () => {
+  it('holds what lies within its central meridian ± 1.5°, with a quarter degree to spare', () => {
+    const zone114 = gaussKrugerZoneByCentralMeridian(114)
+    expect(gaussKrugerZoneHolds(zone114, 112.5, 115.5)).toBe(true)
+    expect(gaussKrugerZoneHolds(zone114, 115.3, 115.5)).toBe(true)
+    expect(gaussKrugerZoneHolds(zone114, 112.25, 115.75)).toBe(true)
+    expect(gaussKrugerZoneHolds(zone114, 115.5, 115.76)).toBe(false)
+    expect(gaussKrugerZoneHolds(zone114, 112.24, 113)).toBe(false)
+    expect(gaussKrugerZoneHolds(gaussKrugerZoneByCentralMeridian(75), 114.99, 115.01)).toBe(false)
+  })
+
+  it('refuses a central meridian far from the shape: 75°E for a shape at 115°E', async () => {
+    const shape = polygon(geodesicSquare(1000, 28.7, 115))
+    await expect(gaussKrugerArea(shape, { centralMeridian: 75 })).rejects.toThrowError(GeometryError)
+    await expect(gaussKrugerArea(shape, { centralMeridian: 75 })).rejects.toThrowError(
+      /does not lie in the 3° Gauss-Krüger zone of central meridian 75°E \(73\.5°E–76\.5°E.*its zone is 114°E \(EPSG:4547\)/,
+    )
+  })
+
+  it('refuses an EPSG zone far from the shape, naming the zone it does lie in', async () => {
+    const shape = polygon(geodesicSquare(1000))
+    await expect(gaussKrugerArea(shape, { epsg: 4534 })).rejects.toThrowError(/options\.epsg: .*central meridian 75°E.*its zone is 114°E \(EPSG:4547\)/)
+    // with the prefix asked for, the suggestion keeps it
+    await expect(gaussKrugerArea(shape, { epsg: 4513 })).rejects.toThrowError(/EPSG:4526/)
+    await expect(gaussKrugerArea(shape, { epsg: 4549 })).rejects.toThrowError(/central meridian 120°E/)
+  })
+
+  it('takes the neighbouring zone for a shape just past the strip (the park at 115.4°E in 117°E)…', async () => {
+    expect((await gaussKrugerArea(polygon(geodesicSquare(1000)), { centralMeridian: 117 })).centralMeridian).toBe(117)
+  })
+
+  it('…but not for one 1.8° away', async () => {
+    await expect(gaussKrugerArea(polygon(geodesicSquare(1000, 28.7, 115.19)), { centralMeridian: 117 })).rejects.toThrowError(/does not lie in/)
+  })
+
+  it('refuses, by default too, a shape wider than any one zone', async () => {
+    const wide = polygon([[112, 28], [117.5, 28], [117.5, 29], [112, 29], [112, 28]])
+    await expect(gaussKrugerArea(wide)).rejects.toThrowError(/spans 112°E–117\.5°E, wider than one 3° Gauss-Krüger zone/)
   })
 })

@@ -128,6 +128,27 @@ export async function loadGaussKrugerConverter(zone: GaussKrugerZone): Promise<G
   }
 }
 
+/** A 3° zone is the strip of its central meridian ± 1.5°: what survey tables of that zone cover. */
+const ZONE_HALF_WIDTH_DEG = 1.5
+/**
+ * How far past its strip a zone may still measure a shape: a quarter degree, so that a site on a
+ * zone boundary (the park at 115.4°E is 0.1° from the 114°E / 117°E edge) can be quoted in the
+ * neighbouring zone too, while the plane area stays within 0.1 % of the ellipsoid's (k² − 1 ≈
+ * (1.75° · cos φ)² ≤ 0.093 %). Beyond that a zone's figure describes no survey anyone would quote.
+ */
+export const GAUSS_KRUGER_ZONE_TOLERANCE_DEG = 0.25
+
+/**
+ * Whether a shape spanning the longitudes west…east lies in the zone: within its central
+ * meridian ± 1.5°, give or take GAUSS_KRUGER_ZONE_TOLERANCE_DEG.
+ * @example gaussKrugerZoneHolds(gaussKrugerZoneByCentralMeridian(114), 115.3, 115.5) // true
+ * @example gaussKrugerZoneHolds(gaussKrugerZoneByCentralMeridian(75), 114.99, 115.01) // false
+ */
+export function gaussKrugerZoneHolds(zone: GaussKrugerZone, west: number, east: number): boolean {
+  const reach = ZONE_HALF_WIDTH_DEG + GAUSS_KRUGER_ZONE_TOLERANCE_DEG + 1e-9
+  return west >= zone.centralMeridian - reach && east <= zone.centralMeridian + reach
+}
+
 /** Caller's choice of zone; by default the zone of the shape's centroid longitude, without prefix. */
 export interface GaussKrugerAreaOptions {
   /** Force this central meridian (a multiple of 3 in 75…135). */
@@ -145,7 +166,8 @@ export interface GaussKrugerArea {
   centralMeridian: number
 }
 
-function chooseZone(rings: Position[][][], options: GaussKrugerAreaOptions): GaussKrugerZone {
+/** The zone the caller named (EPSG code or central meridian), if any; throws for names that disagree. */
+function namedZone(options: GaussKrugerAreaOptions): { zone: GaussKrugerZone; path: string } | undefined {
   const { centralMeridian, epsg, zonePrefix = false } = options
   if (epsg !== undefined) {
     const zone = gaussKrugerZoneByEpsg(epsg)
@@ -155,10 +177,58 @@ function chooseZone(rings: Position[][][], options: GaussKrugerAreaOptions): Gau
         'options.centralMeridian',
       )
     }
-    return zone
+    return { zone, path: 'options.epsg' }
   }
-  if (centralMeridian !== undefined) return gaussKrugerZoneByCentralMeridian(centralMeridian, zonePrefix)
-  return gaussKrugerZoneForLongitude(centroidLongitude(rings), zonePrefix)
+  if (centralMeridian !== undefined) return { zone: gaussKrugerZoneByCentralMeridian(centralMeridian, zonePrefix), path: 'options.centralMeridian' }
+  return undefined
+}
+
+/** 115°E, 117.5°E: degrees as a reader writes them (up to 4 decimals, about 10 m). */
+const degreesEast = (lon: number): string => `${Number(lon.toFixed(4))}°E`
+
+/**
+ * The zone to measure in: the one named, else the one of the centroid's longitude. Either way the
+ * shape must lie in it (gaussKrugerZoneHolds): a plane area in a zone far from the shape, say
+ * 75°E for a park at 115°E, is a number with no survey behind it, so it is refused, naming the
+ * zone the shape does lie in.
+ */
+function chooseZone(rings: Position[][][], options: GaussKrugerAreaOptions): GaussKrugerZone {
+  const { west, east } = longitudeRange(rings)
+  const named = namedZone(options)
+  if (named && gaussKrugerZoneHolds(named.zone, west, east)) return named.zone
+  const own = gaussKrugerZoneForLongitude(centroidLongitude(rings), named ? named.zone.zonePrefix : options.zonePrefix)
+  const fits = gaussKrugerZoneHolds(own, west, east)
+  if (!named && fits) return own
+  const span = `${degreesEast(west)}–${degreesEast(east)}`
+  if (!named || !fits) {
+    throw new GeometryError(
+      `the shape spans ${span}, wider than one 3° Gauss-Krüger zone (central meridian ± 1.5°, with ${GAUSS_KRUGER_ZONE_TOLERANCE_DEG}° to spare): no plane area describes it`,
+      'coordinates',
+    )
+  }
+  const cm = named.zone.centralMeridian
+  throw new GeometryError(
+    `the shape (${span}) does not lie in the 3° Gauss-Krüger zone of central meridian ${degreesEast(cm)} ` +
+      `(${degreesEast(cm - ZONE_HALF_WIDTH_DEG)}–${degreesEast(cm + ZONE_HALF_WIDTH_DEG)}, with ${GAUSS_KRUGER_ZONE_TOLERANCE_DEG}° to spare), ` +
+      `so its plane area there would mean nothing; its zone is ${degreesEast(own.centralMeridian)} (EPSG:${own.epsg})`,
+    named.path,
+  )
+}
+
+/** The westmost and eastmost longitude of the shape's positions. */
+function longitudeRange(polygons: Position[][][]): { west: number; east: number } {
+  let west = Infinity
+  let east = -Infinity
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (const position of ring) {
+        const lon = position[0] as number
+        if (lon < west) west = lon
+        if (lon > east) east = lon
+      }
+    }
+  }
+  return { west, east }
 }
 
 /** Shoelace area and centroid x of one ring, taken relative to its first position to keep digits. */
@@ -208,7 +278,7 @@ function planeRingArea(ring: Position[], converter: GaussKrugerConverter): numbe
  * Gauss-Krüger zone: the shoelace area of the projected rings, |outer| minus |holes|, summed
  * over all features. The zone is the one of the input's centroid longitude unless `options`
  * names one. Throws {@link GeometryError} for input geodesicArea rejects, a centroid outside
- * 73.5°E–136.5°E, or a bad zone option.
+ * 73.5°E–136.5°E, a bad zone option, or a shape that does not lie in the zone (see chooseZone).
  * @example await gaussKrugerArea(parcel) // { m2: ≈ 10 835.22 for the 0.001° square at 115.4°E 28.7°N (geodesic: 10 830.22), epsg: 4547, centralMeridian: 114 }
  * @example await gaussKrugerArea(parcel, { epsg: 4526 }) // same m2, epsg: 4526
  */

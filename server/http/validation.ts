@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FastifyInstance, FastifySchema } from 'fastify'
 import { BadRequest } from '../errors'
+import { isTextPattern, textRefusal } from '../../web/src/shared/text'
 
 /**
  * The one validation of requests, at the edge: every route declares JSON schemas for its body,
@@ -71,6 +72,11 @@ export function describeError(e: ErrorObject, part = 'body'): string {
   if (e.keyword === 'additionalProperties') return `${where} has unknown field "${String(e.params.additionalProperty)}"`
   if (e.propertyName !== undefined) return `${where} has unknown key "${e.propertyName}"`
   if (e.keyword === 'required') return `${where} must have the field "${String(e.params.missingProperty)}"`
+  // A free-text pattern says what is wrong in words, not as a regular expression.
+  if (e.keyword === 'pattern' && typeof e.data === 'string' && isTextPattern(e.params.pattern)) {
+    const why = textRefusal(e.data, String(e.params.pattern))
+    if (why) return `${where} ${why}`
+  }
   const scalar = e.data === null || typeof e.data !== 'object'
   return `${where} ${e.message ?? 'is invalid'}${scalar && e.data !== undefined ? `, got ${shown(e.data)}` : ''}`
 }

@@ -10,10 +10,12 @@ import { appendAudit } from '../edits/audit'
 import { withTransaction } from '../db/transaction'
 import { Conflict, NotFound } from '../errors'
 import { actorOf } from '../http/actor'
+import { nameText } from '../http/text-schema'
 
 const password = { type: 'string', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH } as const
 const role = { type: 'string', enum: [...ROLES] } as const
-const displayName = { type: 'string', maxLength: 200 } as const
+/** Given or not at all (the account then has none): when given, a name. */
+const displayName = nameText(200)
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 20 } }, required: ['id'] } as const
 
 interface IdParams { id: string }

@@ -7,6 +7,7 @@ import { updateParcel } from '../edits/parcels'
 import { withTransaction } from '../db/transaction'
 import { createDraft, updateDraft } from '../edits/zones'
 import { actorOf } from '../http/actor'
+import { nameText, nullableFreeText, nullableNameText } from '../http/text-schema'
 import { etagOf, expectedVersion } from '../http/if-match'
 import { NotFound } from '../errors'
 import { HISTORY_ENTITIES, type HistoryAnswer, type HistoryEntity } from '../../web/src/shared/api/audit'
@@ -17,8 +18,6 @@ import {
 
 const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const
 const idParams = { type: 'object', properties: { id }, required: ['id'] } as const
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const
-const nullableText = (max: number) => ({ type: ['string', 'null'], maxLength: max }) as const
 const version = { type: 'integer', minimum: 1 } as const
 const geometry = { type: 'object' } as const
 
@@ -36,7 +35,7 @@ function sendRow(reply: FastifyReply, row: Record<string, unknown>, status = 200
 export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const pool = ctx.db.pool
 
-  const draftProperties = { name_zh: text(200), name_en: text(200), note: nullableText(2000), geometry }
+  const draftProperties = { name_zh: nameText(200), name_en: nameText(200), note: nullableFreeText(2000), geometry }
 
   /**
    * An edit of an existing object: the version the client saw (If-Match or body), the changes
@@ -91,7 +90,7 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
           price_wan_per_mu: { type: ['number', 'null'], exclusiveMinimum: 0, maximum: 1e6 },
           land_approval: oneOf(LAND_APPROVALS),
           forest_approval: oneOf(FOREST_APPROVALS),
-          note: nullableText(2000),
+          note: nullableFreeText(2000),
           version,
         },
         additionalProperties: false,
@@ -107,7 +106,7 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
         properties: {
           parcel_id: id,
           category: oneOf(IDLE_CATEGORIES),
-          reason: text(2000),
+          reason: nameText(2000),
           agreed_start_date: { type: ['string', 'null'], format: 'date' },
         },
         required: ['parcel_id', 'category', 'reason'],
@@ -124,9 +123,9 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
         properties: {
           stage: oneOf(IDLE_STAGES),
           disposal: { type: ['string', 'null'], enum: [...IDLE_DISPOSALS, null] },
-          successor_zh: nullableText(200),
-          successor_en: nullableText(200),
-          reason: text(2000),
+          successor_zh: nullableNameText(200),
+          successor_en: nullableNameText(200),
+          reason: nameText(2000),
           version,
         },
         additionalProperties: false,

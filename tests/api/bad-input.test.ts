@@ -29,6 +29,18 @@ function ringText(n: number): string {
 
 const INJECTIONS = ["' OR '1'='1", "x'; DROP TABLE parcels; --", '1; DELETE FROM zones', '"; SELECT pg_sleep(5); --', '\u0000', '../../etc/passwd']
 
+/** Names that show nothing: each kind of whitespace, and invisible format characters. */
+const BLANKS: [string, string][] = [
+  ['spaces', '   '], ['a tab and a newline', ' \t\n '], ['ideographic spaces', '\u3000\u3000'], ['no-break spaces', '\u00a0'],
+  ['a zero-width space', '\u200b'], ['a space and a word joiner', ' \u2060'],
+]
+/** Every bidirectional control the API refuses (web/src/shared/text.ts). */
+const BIDI_CONTROLS: [string, string][] = [
+  ...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c].map((n): [string, string] => [
+    `U+${n.toString(16).toUpperCase().padStart(4, '0')}`, String.fromCodePoint(n),
+  ]),
+]
+
 const draft = (geometry: unknown, extra: Record<string, unknown> = {}) => ({ name_zh: '方案', name_en: 'draft', geometry, ...extra })
 
 /** A valid grading body (the migration's defaults), with `change` on top. */
@@ -163,6 +175,65 @@ forEachDatabase(
           expect(await tableState(ctx.db.pool)).toEqual(before)
         })
       }
+    })
+
+    describe('free text: a blank name or reason, or a bidi control anywhere, is 400 in words; nothing saved, no account changed', () => {
+      const accounts = async () => (await ctx.db.pool.query<{ s: string }>(`SELECT md5(string_agg(to_jsonb(a)::text, '|' ORDER BY a.id)) AS s FROM accounts a`)).rows[0]!.s
+      /** The version the row is at now, so that the same request with clean text would save. */
+      const current = async (table: 'zones' | 'parcels' | 'idle_plots', id: string) =>
+        `"${(await ctx.db.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]!.version}"`
+      /** A parcel with no case, so that a flag with a clean reason would be taken. */
+      const unflagged = async () => (await ctx.db.pool.query<{ id: string }>(
+        `SELECT id FROM parcels p WHERE NOT EXISTS (SELECT 1 FROM idle_plots i WHERE i.parcel_id = p.id) ORDER BY id LIMIT 1`,
+      )).rows[0]!.id
+
+      let n = 0
+      const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, ifMatch?: string) =>
+        ctx.app.inject({ method, url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) } })
+      /** Each field that takes free text, sent the given text; each would save with clean text. */
+      const FIELDS: [string, string, (text: string) => Promise<Awaited<ReturnType<typeof send>>>, 'name' | 'note'][] = [
+        ['a draft', 'name_zh', (t) => send('POST', '/api/zones', draft(square, { name_zh: t })), 'name'],
+        ['an edited draft', 'name_en', async (t) => send('PUT', '/api/zones/draft-2022-south', { name_en: t }, await current('zones', 'draft-2022-south')), 'name'],
+        ['a draft', 'note', async (t) => send('PUT', '/api/zones/draft-2022-south', { note: t }, await current('zones', 'draft-2022-south')), 'note'],
+        ['a parcel', 'note', async (t) => send('PATCH', '/api/parcels/FT-001', { note: t }, await current('parcels', 'FT-001')), 'note'],
+        ['a flag', 'reason', async (t) => send('POST', '/api/idle-plots', { parcel_id: await unflagged(), category: 'idle', reason: t }), 'name'],
+        ['a case', 'reason', async (t) => send('PATCH', '/api/idle-plots/IDLE-002', { reason: t }, await current('idle_plots', 'IDLE-002')), 'name'],
+        ['a case', 'successor_zh', async (t) => send('PATCH', '/api/idle-plots/IDLE-002', { successor_zh: t }, await current('idle_plots', 'IDLE-002')), 'name'],
+        ['a case', 'successor_en', async (t) => send('PATCH', '/api/idle-plots/IDLE-002', { successor_en: t }, await current('idle_plots', 'IDLE-002')), 'name'],
+        ['a new account', 'display_name', (t) => send('POST', '/api/admin/users', { email: `text-${++n}@example.org`, password: 'a-long-password-1', role: 'planner', display_name: t }), 'name'],
+        ['an account', 'display_name', (t) => send('PATCH', '/api/admin/users/1', { display_name: t }), 'name'],
+      ]
+
+      const refused = async (res: Awaited<ReturnType<typeof send>>, message: RegExp, before: [Record<string, string>, string]) => {
+        expect(res.statusCode, res.body).toBe(400)
+        expect(res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(message) } })
+        expect(await tableState(ctx.db.pool)).toEqual(before[0])
+        expect(await accounts()).toBe(before[1])
+      }
+
+      for (const [what_, key, sendText, kind] of FIELDS) {
+        const field = `${what_}'s ${key}`
+        if (kind === 'name') {
+          for (const [what, blank] of BLANKS) {
+            it(`${field} of ${what} → "is blank"`, async () => {
+              const before: [Record<string, string>, string] = [await tableState(ctx.db.pool), await accounts()]
+              await refused(await sendText(blank), new RegExp(`body\\.${key} is blank: it needs a character other than spaces`), before)
+            })
+          }
+        }
+        for (const [code, c] of BIDI_CONTROLS) {
+          it(`${field} with ${code} → names the character`, async () => {
+            const before: [Record<string, string>, string] = [await tableState(ctx.db.pool), await accounts()]
+            const res = await sendText(`批准${c}方案 ok`)
+            await refused(res, new RegExp(`body\\.${key} contains the bidirectional control character ${code.replace('+', '\\+')} \\(character 3\\), which reorders how the text reads: remove it`), before)
+          })
+        }
+      }
+
+      it('names with inner and outer spaces, other scripts and no controls still save', async () => {
+        const res = await send('POST', '/api/zones', draft(square, { name_zh: ' 南区 扩区 ', name_en: 'South — phase 2 (Ü, é, 한, عربي)', note: '   ' }))
+        expect(res.statusCode, res.body).toBe(201)
+      })
     })
 
     it('SQL in a free-text field is stored as text, verbatim, and touches nothing else', async () => {

@@ -16,6 +16,9 @@ describe('csvField', () => {
     [' padded', '" padded"'],
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ['-1', "'-1"],
+    // bidi controls would reorder a firm's name in the spreadsheet; out, before the formula check
+    ['宁新\u202E新材料', '宁新新材料'],
+    ['\u2067=1+1\u2069', "'=1+1"],
   ])('%j → %s', (v, out) => expect(csvField(v as never)).toBe(out))
 })
 

@@ -1,3 +1,5 @@
+import { withoutBidiControls } from '../../web/src/shared/text'
+
 /**
  * CSV for spreadsheets (RFC 4180): CRLF line ends, fields quoted when they hold a comma, a quote,
  * a line break or edge spaces, quotes doubled. Pure.
@@ -15,7 +17,8 @@ export interface CsvColumn<T> {
 
 /**
  * One field. Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
- * leading apostrophe (OWASP "CSV injection"); numbers are written as they are, in full precision.
+ * leading apostrophe (OWASP "CSV injection"), and loses any bidi control; numbers are written as
+ * they are, in full precision.
  * @example csvField('a,"b"') // '"a,""b"""'
  * @example csvField(null)    // ''
  */
@@ -23,7 +26,10 @@ export function csvField(v: CsvValue): string {
   if (v === null || v === undefined) return ''
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
   if (typeof v === 'boolean') return v ? 'true' : 'false'
-  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  // Bidi controls would reorder a name on screen (web/src/shared/text.ts); taken out first, so
+  // that a formula behind one still gets its apostrophe.
+  const plain = withoutBidiControls(v)
+  const text = /^[=+\-@\t\r]/.test(plain) ? `'${plain}` : plain
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson'
 import type { ErrorBody } from '../shared/api/errors'
 import { FEATURE_LIMIT, type LayerInfo, type ParkFeatureCollection } from '../shared/api/layers'
+import { parseReadableJson } from './readableJson'
 
 /**
  * A failed API call. `code` is the server's error code, or one of ours:
@@ -26,7 +27,8 @@ function csrfToken(): string | null {
 
 /**
  * One request to the API, with the session cookie (same origin) and, on writes, the CSRF header the
- * server checks; JSON back, or undefined for 204. Errors become ApiError.
+ * server checks; JSON back (its text without bidi controls: parseReadableJson), or undefined for
+ * 204. Errors become ApiError.
  */
 async function requestJson<T>(path: string, init: RequestInit, isValid: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
@@ -43,7 +45,7 @@ async function requestJson<T>(path: string, init: RequestInit, isValid: (body: u
   if (response.status === 204 && isValid(undefined)) return undefined as T
   let body: unknown
   try {
-    body = await response.json()
+    body = parseReadableJson(await response.text())
   } catch {
     throw new ApiError(response.ok ? 'bad_response' : `http_${response.status}`, `${path} did not return JSON (HTTP ${response.status})`, response.status, path)
   }

@@ -28,8 +28,8 @@ export const SEED_FILES: readonly SeedFile[] = [
   { table: 'basemap', file: 'basemap.geojson' },
 ]
 
-/** Columns the loader never writes: the geometry goes in separately, the rest are the database's. */
-const MANAGED = new Set(['geom', 'version', 'updated_at'])
+/** Columns the loader never writes: the geometry goes in separately, the rest are the database's (public_id: migration 008). */
+const MANAGED = new Set(['geom', 'version', 'updated_at', 'public_id'])
 
 interface Row {
   properties: Record<string, unknown>

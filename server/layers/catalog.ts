@@ -1,7 +1,7 @@
 import { escapeIdentifier, escapeLiteral } from 'pg'
 import type { Audience } from '../../web/src/shared/access-policy'
 import type { LayerInfo } from '../../web/src/shared/api/layers'
-import { PUBLIC_PARCEL_STATUSES, PUBLIC_PROJECT_STAGES, type LayerId } from '../../web/src/shared/park-vocabulary'
+import { HELD_PARCEL_STATUSES, PUBLIC_PARCEL_STATUSES, PUBLIC_PROJECT_STAGES, type LayerId } from '../../web/src/shared/park-vocabulary'
 
 /**
  * The map's layers: which table (or view-like join) each reads, its geometry type and the
@@ -17,6 +17,12 @@ export interface PublicView {
   columns: readonly ViewColumn[]
   /** A fixed predicate on `t`: the rows the public may see. */
   where?: string
+  /**
+   * The column of `source` the public sees as `id`, when the real one must not show: a layer with
+   * a `where` whose ids could count or name the hidden rows (PRJ-001, PRJ-003: where is 002?)
+   * answers with a random one (migration 008). Internal views keep the real id.
+   */
+  id?: string
 }
 
 export interface LayerDef {
@@ -45,6 +51,15 @@ const sqlList = (values: readonly string[]): string => values.map(escapeLiteral)
 const PUBLIC_PARCEL_STATUS = `CASE WHEN t.status IN (${sqlList(PUBLIC_PARCEL_STATUSES)}) THEN t.status ELSE 'occupied' END`
 /** Projects still being negotiated are confidential; signed ones are news. */
 const PUBLIC_PROJECT_WHERE = `t.stage IN (${sqlList(PUBLIC_PROJECT_STAGES)})`
+/**
+ * A firm is public through what the public map shows of it: land the map shows as held (the
+ * statuses PUBLIC_PARCEL_STATUS reads as `occupied`: a firm working at its gate is on any park
+ * map), or a project that is public itself. A firm present only through a project under
+ * negotiation or in reserve, or a reserved plot (a reservation is part of a negotiation), is not:
+ * its name, and its point inside the hidden site, would show what the projects layer hides.
+ */
+const PUBLIC_ENTERPRISE_WHERE = `EXISTS (SELECT 1 FROM parcels p WHERE p.enterprise_id = t.id AND p.status IN (${sqlList(HELD_PARCEL_STATUSES)}))
+  OR EXISTS (SELECT 1 FROM projects j WHERE j.enterprise_id = t.id AND j.stage IN (${sqlList(PUBLIC_PROJECT_STAGES)}))`
 
 const versioned = ['version', 'updated_at'] as const
 
@@ -101,7 +116,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['name_zh', 'name_en', 'industry', 'is_chemical', 'above_scale', 'started_year', 'note', ...versioned],
     hasArea: false,
     summary: ['name_zh', 'name_en', 'industry', 'is_chemical'],
-    public: { columns: ['name_zh', 'name_en', 'industry', 'is_chemical'] },
+    public: { columns: ['name_zh', 'name_en', 'industry', 'is_chemical'], where: PUBLIC_ENTERPRISE_WHERE, id: 'public_id' },
   },
   {
     id: 'projects',
@@ -112,7 +127,7 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['name_zh', 'name_en', 'enterprise_id', 'stage', 'investment_yi', 'is_major', 'zone_id', 'note', ...versioned],
     hasArea: true,
     summary: ['name_zh', 'name_en', 'stage', 'investment_yi'],
-    public: { columns: ['name_zh', 'name_en', 'stage', 'zone_id'], where: PUBLIC_PROJECT_WHERE },
+    public: { columns: ['name_zh', 'name_en', 'stage', 'zone_id'], where: PUBLIC_PROJECT_WHERE, id: 'public_id' },
   },
   {
     id: 'utilities',
@@ -159,17 +174,19 @@ export function findLayer(id: string): LayerDef | undefined {
   return byId.get(id)
 }
 
-/** A layer as one audience sees it: the columns it gets and the rows it may see. */
+/** A layer as one audience sees it: the columns it gets, the rows it may see, the id it is told. */
 export interface LayerView {
   layer: LayerDef
   columns: readonly ViewColumn[]
   where: string | undefined
+  /** The column of `source` answered as `id`. */
+  id: string
 }
 
 /** The audience's view of a layer; undefined when the audience may not see the layer at all. */
 export function viewOf(layer: LayerDef, audience: Audience): LayerView | undefined {
-  if (audience === 'internal') return { layer, columns: layer.columns, where: undefined }
-  return layer.public && { layer, columns: layer.public.columns, where: layer.public.where }
+  if (audience === 'internal') return { layer, columns: layer.columns, where: undefined, id: 'id' }
+  return layer.public && { layer, columns: layer.public.columns, where: layer.public.where, id: layer.public.id ?? 'id' }
 }
 
 /** The layers an audience sees, in catalogue order. */
@@ -188,15 +205,19 @@ export function columnName(c: ViewColumn): string {
 }
 
 /**
- * The layer as an audience sees it, as a FROM item named `alias`: `id`, `geom` and the view's
- * columns under their names, only the rows the audience may see. Every query that reads a layer
- * for an audience (features, counts, the investor's parcel sheets) reads it through this, so a
- * masked column or a hidden row cannot be forgotten in one of them.
- * @example viewRelation(publicParcels, 'p') // (SELECT t.id, t.geom, t."zone_id", … FROM … WHERE …) p
+ * The layer as an audience sees it, as a FROM item named `alias`: `id` (the view's, text),
+ * `sort_key`, `geom` and the view's columns under their names, only the rows the audience may see.
+ * Every query that reads a layer for an audience (features, counts, the investor's parcel sheets)
+ * reads it through this, so a masked column, a hidden row or a real id cannot be forgotten in one
+ * of them. `sort_key` orders the rows stably: the id where it is the real one; behind an opaque id,
+ * the row's rank among the rows shown (by real id), which tells nothing of the rows not shown
+ * (ordering by the random id would reshuffle every database's answers).
+ * @example viewRelation(publicParcels, 'p') // (SELECT t.id, t.id AS sort_key, t.geom, t."zone_id", … FROM … WHERE …) p
  */
 export function viewRelation(view: LayerView, alias: string): string {
   const columns = view.columns.map((c) => (typeof c === 'string' ? `t.${escapeIdentifier(c)}` : `(${c.sql}) AS ${escapeIdentifier(c.name)}`))
-  return `(SELECT t.id, t.geom, ${columns.join(', ')} FROM ${view.layer.source} WHERE ${view.where ?? 'TRUE'}) ${alias}`
+  const id = view.id === 'id' ? 't.id, t.id AS sort_key' : `t.${escapeIdentifier(view.id)}::text AS id, row_number() OVER (ORDER BY t.id) AS sort_key`
+  return `(SELECT ${id}, t.geom, ${columns.join(', ')} FROM ${view.layer.source} WHERE ${view.where ?? 'TRUE'}) ${alias}`
 }
 
 /** The public view of a layer that has one: a start-up error if the catalogue lost it. */

@@ -35,10 +35,10 @@ export function featuresQuery(view: LayerView, opts: { bbox?: BBox; limit: numbe
     SELECT json_build_object(
       'type', 'FeatureCollection',
       'numberReturned', count(*),
-      'features', coalesce(json_agg(f.feature ORDER BY f.id), '[]'::json)
+      'features', coalesce(json_agg(f.feature ORDER BY f.sort_key), '[]'::json)
     )::text AS fc
     FROM (
-      SELECT t.id, json_build_object(
+      SELECT t.sort_key, json_build_object(
         'type', 'Feature',
         'id', t.id,
         'geometry', ST_AsGeoJSON(t.geom, 15)::json,
@@ -46,7 +46,7 @@ export function featuresQuery(view: LayerView, opts: { bbox?: BBox; limit: numbe
       ) AS feature
       FROM ${viewRelation(view, 't')}
       WHERE ${where}
-      ORDER BY t.id
+      ORDER BY t.sort_key
       LIMIT $${values.length}
     ) f`
   return { text, values }

@@ -10,6 +10,7 @@ import { migrate } from '../../server/db/migrate'
 import { loadSamplePark } from '../../server/db/sample-park'
 import { sessionAs, type SessionHeaders } from '../helpers/auth'
 import { GOLDEN_REQUESTS, type GoldenRequest } from './golden/requests'
+import { OPAQUE_ID_PATTERN } from '../../web/src/shared/api/layers'
 
 /**
  * The API's answers on the freshly loaded sample park, byte for byte, against files in
@@ -22,6 +23,8 @@ import { GOLDEN_REQUESTS, type GoldenRequest } from './golden/requests'
 const OUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'out')
 const REGEN = process.env.REGEN === '1'
 
+const OPAQUE_ID_IN_JSON = new RegExp(`"${OPAQUE_ID_PATTERN.slice(1, -1)}"`, 'g')
+
 /** Values that differ between runs: the masking keeps the key, so a field that appears or vanishes still shows. */
 function masked(body: string): string {
   const today = new Date().toISOString().slice(0, 10)
@@ -29,6 +32,8 @@ function masked(body: string): string {
     .replace(/"(updated_at|created_at|last_login_at|expiresAt|at|csrfToken)":(\s?)"[^"]*"/g, '"$1":$2"<volatile>"')
     .replaceAll(today, '<today>')
     .replace(/(draft|IDLE)-[0-9a-f]{8}(?![0-9a-f])/g, '$1-<random>')
+    // public ids of rows the public view can hide: gen_random_uuid() (migration 008)
+    .replace(OPAQUE_ID_IN_JSON, '"<public-id>"')
 }
 
 interface Recorded {

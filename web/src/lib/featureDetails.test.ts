@@ -57,6 +57,17 @@ describe('describeFeature', () => {
     expect(d.area).toBeNull()
     expect([d.title, d.gloss]).toEqual(['璞泰来', 'Putailai'])
     expect(d.rows).toContainEqual({ label: '化工企业', value: '否' })
+    expect(d.rows).toContainEqual({ label: '编号', value: 'E-1' })
+  })
+
+  it('shows no opaque public id (a random UUID stands in for the real one)', () => {
+    const project: ParkFeature = {
+      type: 'Feature', id: '0f8c2a4e-5b7d-4c1e-9a3f-2d6b8e0c4a17', geometry: { type: 'Point', coordinates: [115.4, 28.7] },
+      properties: { name_zh: '宁德时代项目', name_en: 'CATL project', stage: 'signed' },
+    }
+    const d = describeFeature('projects', project, translator(zhCN), 'zh-CN', noLookup)
+    expect(d.title).toBe('宁德时代项目')
+    expect(d.rows.map((r) => r.label)).not.toContain('编号')
   })
 })
 

@@ -1,6 +1,8 @@
-import type { ParkFeature, ParkProperties } from '../shared/api/layers'
+import { OPAQUE_ID_PATTERN, type ParkFeature, type ParkProperties } from '../shared/api/layers'
 import { formatArea } from './area'
 import { type LayerId } from '../shared/park-vocabulary'
+
+const OPAQUE_ID = new RegExp(OPAQUE_ID_PATTERN)
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 export type Language = 'zh-CN' | 'en'
@@ -77,8 +79,8 @@ export function describeFeature(layer: LayerId, feature: ParkFeature, t: Transla
   const { name, gloss } = featureNames(props, lang)
   const id = text(feature.id) ?? text(props.id)
   const rows: DetailRow[] = []
-  // Unnamed features (parcels) carry the id in the title already.
-  if (id && name) rows.push({ label: t('field.id'), value: id })
+  // Unnamed features (parcels) carry the id in the title already; an opaque public id means nothing to a reader.
+  if (id && name && !OPAQUE_ID.test(id)) rows.push({ label: t('field.id'), value: id })
   for (const spec of FIELDS[layer]) {
     const value = fieldValue(layer, spec, props, t, lang, lookup)
     if (value !== null) rows.push({ label: t(`field.${spec.key}`), value })

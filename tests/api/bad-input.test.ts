@@ -211,8 +211,8 @@ forEachDatabase(
         expect(await accounts()).toBe(before[1])
       }
 
-      for (const [what_, key, sendText, kind] of FIELDS) {
-        const field = `${what_}'s ${key}`
+      for (const [subject, key, sendText, kind] of FIELDS) {
+        const field = `${subject}'s ${key}`
         if (kind === 'name') {
           for (const [what, blank] of BLANKS) {
             it(`${field} of ${what} → "is blank"`, async () => {

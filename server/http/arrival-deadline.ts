@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { Socket } from 'node:net'
 
 const BODY = JSON.stringify({ error: { code: 'request_timeout', message: 'the request did not arrive in time; send it again' } })
 
@@ -12,17 +13,23 @@ const BODY = JSON.stringify({ error: { code: 'request_timeout', message: 'the re
  * kept here, per request, where it can be seen and tested.
  */
 export function registerArrivalDeadline(app: FastifyInstance, ms: number): void {
+  const deadlines = new WeakMap<object, NodeJS.Timeout>()
   app.addHook('onRequest', async (req) => {
     const raw = req.raw
-    if (raw.complete) return
+    // Injected requests (tests, light-my-request) have no socket to hold and arrive whole.
+    const socket = raw.socket as Socket | undefined
+    if (raw.complete || typeof socket?.end !== 'function') return
     const timer = setTimeout(() => {
-      if (raw.complete || raw.socket.destroyed) return
-      raw.socket.end(`HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(BODY)}\r\nConnection: close\r\n\r\n${BODY}`)
-      raw.socket.destroy()
+      if (raw.complete || socket.destroyed) return
+      socket.end(`HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(BODY)}\r\nConnection: close\r\n\r\n${BODY}`)
+      socket.destroy()
     }, ms)
     timer.unref()
+    deadlines.set(req, timer)
     const clear = () => clearTimeout(timer)
     raw.once('end', clear)
     raw.once('close', clear)
   })
+  // However the request ended, once there is an answer the deadline is moot.
+  app.addHook('onResponse', async (req) => clearTimeout(deadlines.get(req)))
 }

@@ -4,6 +4,7 @@ import type { DatasetStats } from './county-load'
 import type { PlanSummary } from './explain'
 import type { FeaturesBenchResult } from './features-bench'
 import type { LiveAreaResult } from './live-area-bench'
+import type { CostBenchRow } from './cost-bench'
 import { machineRows, row, type MachineInfo } from './machine'
 import type { HttpFloor, OverlapBenchResult } from './overlap-bench'
 import { ms, type Summary } from './timing'
@@ -25,6 +26,7 @@ export interface BenchResults {
   features: FeaturesBenchResult[]
   featuresPlan: PlanSummary
   liveArea: LiveAreaResult
+  cost: CostBenchRow[]
 }
 
 export interface GoalCheck {
@@ -241,6 +243,24 @@ function liveAreaSection(r: BenchResults): string[] {
   ]
 }
 
+function costSection(r: BenchResults): string[] {
+  return [
+    '## Cost budget: the largest shape each audience may send',
+    '',
+    'A spiky ring of `VERTEX_BUDGET` vertices (web/src/shared/access-policy.ts), the worst case of the validity',
+    'check, which grows with the square of the vertices. `raw` is `ST_IsValidDetail` alone; `HTTP` the whole',
+    '`POST /api/analysis/area`; `health during` is `GET /api/health` sent 5 ms after each area request, and',
+    '`answered first` how often it came back before that request did. ms, p50 / p95.',
+    '',
+    '| audience | vertices | raw | HTTP | HTTP ÷ raw (p50) | health during | answered first |',
+    '|---|---|---|---|---|---|---|',
+    ...r.cost.map((c) =>
+      row([c.audience, n(c.vertices), p50p95(c.raw), p50p95(c.http), (c.http.p50 / c.raw.p50).toFixed(2), p50p95(c.healthDuring), `${c.healthFirst} / ${c.healthDuring.runs}`]),
+    ),
+    '',
+  ]
+}
+
 export function renderReport(r: BenchResults): string {
   return [
     `# Park Atlas benchmark (${r.kind === 'postgres' ? 'server PostGIS' : 'embedded PostGIS'})`,
@@ -254,6 +274,7 @@ export function renderReport(r: BenchResults): string {
     ...explainSection(r),
     ...featuresSection(r),
     ...liveAreaSection(r),
+    ...costSection(r),
     ...machineSection(r),
   ].join('\n')
 }
@@ -266,6 +287,7 @@ export function consoleSummary(r: BenchResults): string {
   )
   for (const f of r.features) lines.push(`features (${f.audience}) limit ${f.limit}: HTTP ${p50p95(f.http)}, raw ${p50p95(f.raw)} ms`)
   lines.push(`live area ${r.liveArea.vertices} vertices: geodesicArea ${p50p95(r.liveArea.geodesic)} ms, turf.area ${p50p95(r.liveArea.turf)} ms`)
+  for (const c of r.cost) lines.push(`cost ${c.audience} ${c.vertices} vertices: HTTP ${p50p95(c.http)}, raw ${p50p95(c.raw)} ms; health during ${p50p95(c.healthDuring)} ms, first ${c.healthFirst}/${c.healthDuring.runs}`)
   lines.push(`GiST used: ${r.explain.current.gistUsed ? 'yes' : 'NO'}`)
   for (const c of goalChecks(r)) lines.push(`${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.measured} (target ${c.target})`)
   return lines.join('\n')

@@ -20,6 +20,7 @@ import { explainStatement } from './explain'
 import { signInBenchPlanner } from './bench-session'
 import { benchFeatures, featuresStatement } from './features-bench'
 import { benchLiveArea } from './live-area-bench'
+import { benchCost } from './cost-bench'
 import { loadAverage, machineInfo } from './machine'
 import { benchHttpFloor, benchOverlap, rawOverlapStatement, type OverlapBenchResult } from './overlap-bench'
 import { consoleSummary, renderReport, type BenchResults } from './report'
@@ -47,7 +48,7 @@ async function serialSession(db: OpenBenchDatabase): Promise<pg.Client | undefin
   return client
 }
 
-type Measurements = Pick<BenchResults, 'overlap' | 'httpFloor' | 'explain' | 'features' | 'featuresPlan' | 'liveArea'>
+type Measurements = Pick<BenchResults, 'overlap' | 'httpFloor' | 'explain' | 'features' | 'featuresPlan' | 'liveArea' | 'cost'>
 
 /** Every timed part, in order; `runs` is for the medium boundary, the others scale from it. */
 async function measure(db: OpenBenchDatabase, baseUrl: string, planner: Record<string, string>, runs: number): Promise<Measurements> {
@@ -74,7 +75,9 @@ async function measure(db: OpenBenchDatabase, baseUrl: string, planner: Record<s
   ]
   await serial?.end()
   console.log('features: done')
-  return { overlap, httpFloor, explain, features, featuresPlan, liveArea: benchLiveArea(LIVE_AREA_POLYGON) }
+  // Seconds a run at the internal budget: a handful of runs says enough.
+  const cost = await benchCost(db.pool, baseUrl, { public: {}, internal: planner }, { warmup: 1, runs: Math.max(5, Math.round(runs / 40)) })
+  return { overlap, httpFloor, explain, features, featuresPlan, liveArea: benchLiveArea(LIVE_AREA_POLYGON), cost }
 }
 
 async function main(): Promise<void> {

@@ -91,14 +91,20 @@ export async function registerAuth(app: FastifyInstance, db: Database, opts: Aut
     errorResponseBuilder: (_req, ctx) => new TooManyRequests(`too many requests: at most ${ctx.max} a minute; try again in ${ctx.after}`),
   })
 
+  /** The account a session token signs in now, or null: none, ended, or a demo account in production. */
+  const liveUser = async (token: string): Promise<SessionUser | null> => {
+    const found = await findSession(db.pool, token, opts.session)
+    return found && !(opts.production && found.user.is_demo) ? found.user : null
+  }
+
   app.addHook('onRequest', async (req, reply) => {
     const rule = req.routeOptions.config.access
     if (rule === CLIENT_FILES_RULE) return
     const token = req.cookies[SESSION_COOKIE]
     if (token !== undefined) {
-      const found = await findSession(db.pool, token, opts.session)
-      if (found && !(opts.production && found.user.is_demo)) {
-        req.user = found.user
+      const user = await liveUser(token)
+      if (user) {
+        req.user = user
         req.sessionToken = token
         // What a signed-in user gets depends on who they are: no shared cache may keep it.
         reply.header('cache-control', 'private, no-store')
@@ -123,13 +129,8 @@ export async function registerAuth(app: FastifyInstance, db: Database, opts: Aut
   app.addHook('preHandler', async (req) => {
     const rule = req.routeOptions.config.access
     if (rule === undefined || rule === CLIENT_FILES_RULE || req.sessionToken === null || !isUnsafeMethod(req.method)) return
-    const found = await findSession(db.pool, req.sessionToken, opts.session)
-    if (!found || (opts.production && found.user.is_demo)) {
-      req.user = null
-      req.sessionToken = null
-    } else {
-      req.user = found.user
-    }
+    req.user = await liveUser(req.sessionToken)
+    if (!req.user) req.sessionToken = null
     assertAllowed(rule, req)
   })
 }

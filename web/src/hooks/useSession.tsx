@@ -19,8 +19,6 @@ export interface Session {
   access: Record<Feature, Access>
   signIn(email: string, password: string): Promise<void>
   signOut(): Promise<void>
-  /** The server said 401 to a signed-in request (the session ended elsewhere): become the public. */
-  ended(): void
 }
 
 const SessionContext = createContext<Session | null>(null)
@@ -50,8 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await postLogout().catch(() => undefined)
     setState((s) => ({ user: null, epoch: s.epoch + 1 }))
   }, [])
-  const ended = useCallback(() => setState((s) => (s.user ? { user: null, epoch: s.epoch + 1 } : s)), [])
 
-  const session = useMemo<Session>(() => ({ ...state, access: accessOf(state.user), signIn, signOut, ended }), [state, signIn, signOut, ended])
+  const session = useMemo<Session>(() => ({ ...state, access: accessOf(state.user), signIn, signOut }), [state, signIn, signOut])
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
 }

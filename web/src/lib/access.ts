@@ -1,4 +1,4 @@
-import { audienceOf, mayReach, type PolicyRoute } from '../shared/access-policy'
+import { mayReach, type PolicyRoute } from '../shared/access-policy'
 import type { PublicUser } from '../shared/api/session'
 
 /**
@@ -45,7 +45,3 @@ export function accessOf(user: PublicUser | null | undefined): Record<Feature, A
   return Object.fromEntries(Object.entries(FEATURE_ROUTES).map(([f, route]) => [f, accessTo(user, route)])) as Record<Feature, Access>
 }
 
-/** Whether the layers the server sends this user are the internal ones (drafts, flags, holders). */
-export function seesInternalLayers(user: PublicUser | null | undefined): boolean {
-  return audienceOf(user?.role) === 'internal'
-}

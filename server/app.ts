@@ -17,7 +17,7 @@ export interface AppOptions {
   logger?: boolean
   /** Sessions and production mode; default from the environment (server/config.ts). */
   auth?: AuthOptions
-  /** How long a request may take to arrive, headers and body (408 after); default REQUEST_TIMEOUT_SECONDS. */
+  /** How long a request's body may take to arrive after its headers (408 after); default REQUEST_TIMEOUT_SECONDS. */
   requestTimeoutMs?: number
 }
 

@@ -19,7 +19,7 @@ export interface Config {
   secureCookies: boolean
   /** A database statement past this is cancelled and its request answered 503 (STATEMENT_TIMEOUT_SECONDS, default 30). */
   statementTimeoutMs: number
-  /** A request (headers and body) must have arrived within this (REQUEST_TIMEOUT_SECONDS, default 30). */
+  /** A request's body must have arrived within this of its headers (REQUEST_TIMEOUT_SECONDS, default 30). */
   requestTimeoutMs: number
 }
 

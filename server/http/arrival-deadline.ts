@@ -4,7 +4,7 @@ import type { Socket } from 'node:net'
 const BODY = JSON.stringify({ error: { code: 'request_timeout', message: 'the request did not arrive in time; send it again' } })
 
 /**
- * A request must have arrived — headers and body — within `ms` of its start, else it is answered
+ * A request's body must have arrived within `ms` of its headers, else the request is answered
  * 408 and its connection closed. A body trickled in byte by byte would otherwise hold a socket for
  * as long as the client likes, and act at the end on the authority its headers had at the start.
  *

@@ -19,7 +19,12 @@ export async function ensureFirstAdmin(
 ): Promise<FirstAdminOutcome> {
   if ((await countAdmins(pool, { includeDemo: false })) > 0) return 'exists'
   if (!env.adminEmail || !env.adminPassword) {
-    log('no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one at start-up')
+    // The demo admin does not count (it cannot sign in in production), but saying "no admin yet"
+    // beside a working demo sign-in would mislead: name what there is.
+    const demoAdmins = await countAdmins(pool, { includeDemo: true })
+    log(demoAdmins > 0
+      ? 'only the demo admin account exists (refused in production): set ADMIN_EMAIL and ADMIN_PASSWORD to create a real admin at start-up'
+      : 'no admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one at start-up')
     return 'not_configured'
   }
   if (env.adminPassword.length < PASSWORD_MIN_LENGTH) {

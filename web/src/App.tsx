@@ -17,13 +17,37 @@ import { useMapSync } from './hooks/useMapSync'
 import { useParkData } from './hooks/useParkData'
 import { useParkMap } from './hooks/useParkMap'
 import { useSession } from './hooks/useSession'
+import { useUrlView } from './hooks/useUrlView'
+import { usePerMu } from './components/perMu/PerMuContext'
+import { MapTools } from './components/MapTools'
+import { anchorOf } from './lib/anchor'
+import type { ThemeChoice } from './lib/perMu/parcelTheme'
+import type { ViewState } from './lib/viewState'
 import { parkBounds } from './lib/bounds'
 import type { Language, NameLookup } from './lib/featureDetails'
 import { LAYER_IDS, type LayerId } from './shared/park-vocabulary'
 import { idleCaseParcel } from './lib/idle/idleCaseParcel'
 import type { FeatureHit } from './map/ParkMap'
 
-const ALL_VISIBLE = Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>
+/** A theme to apply, new per navigation (so going back to the same theme applies it again). */
+interface WantedTheme { theme: ThemeChoice | null }
+
+function visibleExcept(off: readonly LayerId[]): Record<LayerId, boolean> {
+  return Object.fromEntries(LAYER_IDS.map((id) => [id, !off.includes(id)])) as Record<LayerId, boolean>
+}
+
+/**
+ * The parcels' theme lives in the per-mu context; this bridge inside it keeps the URL's copy in
+ * step both ways (a link opens on its theme once the figures are in; a new theme reaches the URL).
+ */
+function ThemeLink({ wanted, onTheme }: { wanted: WantedTheme | null; onTheme: (t: ThemeChoice | null) => void }) {
+  const { theme, setTheme, access } = usePerMu()
+  useEffect(() => {
+    if (wanted && access === 'allowed') setTheme(wanted.theme)
+  }, [wanted, access, setTheme])
+  useEffect(() => onTheme(theme), [theme, onTheme])
+  return null
+}
 
 export function App() {
   const { t, i18n } = useTranslation()
@@ -31,8 +55,28 @@ export function App() {
   const container = useRef<HTMLDivElement>(null)
   const parkMap = useParkMap(container)
   const data = useParkData()
-  const [visible, setVisible] = useState(ALL_VISIBLE)
+  // What a link keeps (hooks/useUrlView.ts): applied on open and on back/forward.
+  const pendingSelection = useRef<ViewState['selected']>(null)
+  const [wantedTheme, setWantedTheme] = useState<WantedTheme | null>(null)
+  const navigate = useCallback((view: ViewState) => {
+    setVisible(visibleExcept(view.off))
+    setTab(view.tab ?? 'layers')
+    setWantedTheme({ theme: view.theme })
+    // The camera waits for the render that applies the rest: a jump now would fire moveend while
+    // the state is still the page's we left, and record that as a new step (losing "forward").
+    pendingCamera.current = view.camera
+    pendingSelection.current = view.selected
+    if (!view.selected) setSelected(null)
+    setNavigation((n) => n + 1)
+  }, [])
+  const url = useUrlView(navigate)
+  const pendingCamera = useRef<ViewState['camera']>(null)
+  const [visible, setVisible] = useState(() => visibleExcept(url.initial.off))
   const [selected, setSelected] = useState<FeatureHit | null>(null)
+  const [tab, setTab] = useState(url.initial.tab ?? 'layers')
+  const [theme, setTheme] = useState<ThemeChoice | null>(null)
+  const [navigation, setNavigation] = useState(0)
+  const [restored, setRestored] = useState(false)
   const { user: me, epoch, access } = useSession()
   const { retry } = data
   // The layers the server sends depend on who asks: reload them when someone signs in or out.
@@ -42,7 +86,46 @@ export function App() {
   }, [epoch, retry])
   // The parcel whose idle-land case is open beside the map (land officers flag and follow cases there).
   const [caseParcel, setCaseParcel] = useState<string | null>(null)
-  const mapReady = useMapSync(parkMap, data.layers, visible, lang, data.phase !== 'ready')
+  const mapReady = useMapSync(parkMap, data.layers, visible, lang, data.phase !== 'ready', url.initial.camera === null)
+
+  // Opening a link: its camera at once, its selection as soon as that layer is in.
+  useEffect(() => {
+    if (parkMap && url.initial.camera) parkMap.jumpTo(url.initial.camera)
+    pendingSelection.current = url.initial.selected
+    if (url.initial.theme) setWantedTheme({ theme: url.initial.theme })
+  }, [parkMap, url.initial])
+  useEffect(() => {
+    if (parkMap && pendingCamera.current) parkMap.jumpTo(pendingCamera.current)
+    pendingCamera.current = null
+  }, [parkMap, navigation])
+  useEffect(() => {
+    if (!parkMap || !mapReady) return
+    const wanted = pendingSelection.current
+    if (wanted) {
+      // A feature this visitor may not see (or that is gone) is simply not selected.
+      const feature = parkMap.featureById(wanted.layer, wanted.id)
+      pendingSelection.current = null
+      if (feature) {
+        parkMap.select(feature)
+        setSelected({ layer: wanted.layer, feature, lngLat: anchorOf(feature) })
+      }
+    }
+    setRestored(true)
+  }, [parkMap, mapReady, navigation, data.layers])
+
+  // Recording the view, once the link's own view has been applied.
+  useEffect(() => {
+    if (!parkMap || !restored) return
+    const record = () => url.record({
+      camera: parkMap.getCamera(),
+      off: LAYER_IDS.filter((id) => !visible[id]),
+      selected: selected ? { layer: selected.layer, id: String(selected.feature.id) } : null,
+      tab: tab === 'layers' ? null : tab,
+      theme,
+    })
+    record()
+    return parkMap.onMoveEnd(record)
+  }, [parkMap, restored, visible, selected, tab, theme, url])
   // The popup's DOM node lives outside React's tree (maplibre positions it); React portals into it.
   const popupNode = useMemo(() => document.createElement('div'), [])
 
@@ -93,7 +176,8 @@ export function App() {
       <div className="app" data-map-ready={mapReady ? 'true' : 'false'}>
         <Header />
         <main className="app__body">
-          <SideTabs label={t('analysis.tab.label')} tabs={[
+          <ThemeLink wanted={wantedTheme} onTheme={setTheme} />
+          <SideTabs label={t('analysis.tab.label')} activeId={tab} onActiveChange={setTab} tabs={[
             { id: 'layers', label: t('analysis.tab.layers'), render: () => (
               <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit}>
                 <ThemePanel />
@@ -109,6 +193,7 @@ export function App() {
           <div className="map-area">
             <div ref={container} className="map" />
             <StatusBar data={data} />
+            <MapTools />
             <PerMuDrawer />
             {openCase && (
               <IdleCasePanel key={openCase} parcelId={openCase} parcel={lookup('parcels', openCase)}

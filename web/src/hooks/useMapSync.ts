@@ -11,9 +11,10 @@ import type { LayerLoad } from './useParkData'
  * Feeds the map adapter from React state: data as layers arrive, labels in the current language,
  * visibility from the legend, one fit to the park. Returns true once every layer is drawn and the
  * map is idle (the app exposes it as data-map-ready for tests). `listPending`: the layer list is
- * not in yet (or failed), so nothing can be ready.
+ * not in yet (or failed), so nothing can be ready. `fitToPark`: fit once to the park (not when the
+ * URL gave a camera).
  */
-export function useMapSync(parkMap: ParkMap | null, layers: LayerLoad[], visible: Record<LayerId, boolean>, lang: Language, listPending: boolean): boolean {
+export function useMapSync(parkMap: ParkMap | null, layers: LayerLoad[], visible: Record<LayerId, boolean>, lang: Language, listPending: boolean, fitToPark = true): boolean {
   const pushed = useRef(new Map<LayerId, ParkFeatureCollection>())
   const fitted = useRef(false)
   const [ready, setReady] = useState(false)
@@ -34,6 +35,8 @@ export function useMapSync(parkMap: ParkMap | null, layers: LayerLoad[], visible
     // Fit once, to the zones (the park's own outline) as soon as they are in; else to whatever loaded.
     const zones = loaded.find((l) => l.id === 'zones')
     const settled = !listPending && layers.every((l) => l.status !== 'loading')
+    // A link that keeps a view (`fitToPark` false) opens where it was, not on the whole park.
+    if (!fitToPark) fitted.current = true
     if (!fitted.current && (zones || settled)) {
       const bounds = parkBounds(zones ? [zones.data] : loaded.map((l) => l.data))
       if (bounds) {

@@ -1,3 +1,4 @@
+import { mapToolsEn } from './mapTools.en'
 import { adminEn } from './admin.en'
 import { analysisEn } from './analysis.en'
 import { idleEn } from './idle.en'
@@ -58,6 +59,8 @@ export const en: Resources = {
   admin: adminEn,
   // Idle and low-efficiency land cases (web/src/components/idle).
   idle: idleEn,
+  // Search, links, identify, measure, cursor coordinates (web/src/components/mapTools).
+  mapTools: mapToolsEn,
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -2,6 +2,7 @@ import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapGeoJSO
 import type { ParkFeature, ParkFeatureCollection } from '../shared/api/layers'
 import { parkBounds, type Bounds } from '../lib/bounds'
 import type { LabelSpec } from '../lib/labels'
+import type { Camera } from '../lib/viewState'
 import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId } from '../lib/layers'
 import { type LayerId } from '../shared/park-vocabulary'
 import type { ParcelPaint } from '../lib/perMu/parcelTheme'
@@ -118,6 +119,29 @@ export class ParkMap {
   fitToPark(bounds: Bounds | null, animate = false): void {
     if (!bounds) return
     this.map.fitBounds(bounds, { padding: 48, animate, maxZoom: 16 })
+  }
+
+  /** Where the map looks (for the link that keeps the view). */
+  getCamera(): Camera {
+    const { lng, lat } = this.map.getCenter()
+    return { lng, lat, zoom: this.map.getZoom() }
+  }
+
+  jumpTo(camera: Camera): void {
+    this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom })
+  }
+
+  /** Subscribes to the end of every pan, zoom or fly. Returns the unsubscriber. */
+  onMoveEnd(handler: () => void): () => void {
+    this.map.on('moveend', handler)
+    return () => {
+      this.map.off('moveend', handler)
+    }
+  }
+
+  /** A feature the map holds, by layer and id (undefined: not loaded, or not visible to this visitor). */
+  featureById(layer: LayerId, id: string): ParkFeature | undefined {
+    return this.features.get(layer)?.get(id)
   }
 
   /** Subscribes to clicks: a hit on a park feature, or null for a click on empty map. Returns the unsubscriber. */

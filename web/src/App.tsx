@@ -20,6 +20,7 @@ import { useSession } from './hooks/useSession'
 import { useUrlView } from './hooks/useUrlView'
 import { usePerMu } from './components/perMu/PerMuContext'
 import { MapTools } from './components/MapTools'
+import { SearchBox, type SearchChoice } from './components/search/SearchBox'
 import { anchorOf } from './lib/anchor'
 import type { ThemeChoice } from './lib/perMu/parcelTheme'
 import type { ViewState } from './lib/viewState'
@@ -165,6 +166,23 @@ export function App() {
   const popupParcel = selected && mayOpenCases ? idleCaseParcel(selected) : null
   const openCase = caseParcel && mayOpenCases ? caseParcel : null
 
+  // A search result: fly to it, select it and open its popup (its layer switched on if it was off).
+  const chooseResult = useCallback((choice: SearchChoice) => {
+    if (!parkMap) return
+    if (choice.type === 'place') {
+      parkMap.showPlace(choice.place.lngLat)
+      return
+    }
+    const { layer, id } = choice.entry
+    const feature = parkMap.featureById(layer, id)
+    if (!feature) return
+    parkMap.showPlace(null)
+    setVisible((v) => (v[layer] ? v : { ...v, [layer]: true }))
+    parkMap.focusFeatures(layer, [id])
+    setSelected({ layer, feature, lngLat: anchorOf(feature) })
+  }, [parkMap])
+  const nearLongitude = useCallback(() => parkMap?.getCamera().lng ?? 115.4, [parkMap])
+
   const lookup: NameLookup = useCallback((layer, id) => {
     const entry = data.layers.find((l) => l.id === layer)
     if (entry?.status !== 'ready') return null
@@ -174,7 +192,7 @@ export function App() {
   return (
     <PerMuProvider parkMap={parkMap}>
       <div className="app" data-map-ready={mapReady ? 'true' : 'false'}>
-        <Header />
+        <Header search={<SearchBox layers={data.layers} nearLongitude={nearLongitude} onChoose={chooseResult} />} />
         <main className="app__body">
           <ThemeLink wanted={wantedTheme} onTheme={setTheme} />
           <SideTabs label={t('analysis.tab.label')} activeId={tab} onActiveChange={setTab} tabs={[

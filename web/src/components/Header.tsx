@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LoginForm } from './LoginForm'
 
-export function Header() {
+/** The header: the name, the search (`search`, given by the app, which owns the map), sign-in and language. */
+export function Header({ search }: { search?: ReactNode }) {
   const { t } = useTranslation()
   return (
     <header className="header">
@@ -13,6 +15,7 @@ export function Header() {
         </h1>
         <span className="header__subtitle">{t('app.subtitle')}</span>
       </div>
+      {search}
       <div className="header__tools">
         <LoginForm />
         <LanguageSwitch />

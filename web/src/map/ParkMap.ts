@@ -45,6 +45,7 @@ export class ParkMap {
   private readonly loaded: Promise<void>
   private clickHandlers: ((hit: FeatureHit | null) => void)[] = []
   private popupCloseHandlers: (() => void)[] = []
+  private placeMarker: maplibregl.Marker | null = null
   /** The planner's drawing tools (terra-draw) and the analysis highlights: adapters of their own on this map. */
   readonly drawing: DrawingTool
   readonly analysis: AnalysisOverlay
@@ -142,6 +143,15 @@ export class ParkMap {
   /** A feature the map holds, by layer and id (undefined: not loaded, or not visible to this visitor). */
   featureById(layer: LayerId, id: string): ParkFeature | undefined {
     return this.features.get(layer)?.get(id)
+  }
+
+  /** Flies to a typed coordinate and marks it (one mark at a time; null removes it). */
+  showPlace(lngLat: [number, number] | null): void {
+    this.placeMarker?.remove()
+    this.placeMarker = null
+    if (!lngLat) return
+    this.placeMarker = new maplibregl.Marker({ color: '#b3261e' }).setLngLat(lngLat).addTo(this.map)
+    this.map.flyTo({ center: lngLat, zoom: Math.max(this.map.getZoom(), 16) })
   }
 
   /** Subscribes to clicks: a hit on a park feature, or null for a click on empty map. Returns the unsubscriber. */

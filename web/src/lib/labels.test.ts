@@ -32,3 +32,17 @@ describe('layerLabels', () => {
     expect(layerLabels('zones', zones, 'en').map((l) => l.text)).toEqual(['Fengtian'])
   })
 })
+
+describe('labels beside symbols and parcel numbers', () => {
+  const point = { type: 'Point' as const, coordinates: [115.4, 28.7] }
+  it('sets a firm’s name beside its dot, not on it', () => {
+    const firms: ParkFeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'e1', geometry: point, properties: { name_zh: '宁德时代' } }] }
+    expect(layerLabels('enterprises', firms, 'zh-CN')).toMatchObject([{ text: '宁德时代', placement: 'right' }])
+  })
+  it('labels parcels with their number, at large scales only', () => {
+    const parcels: ParkFeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', id: 'FT-001', geometry: { type: 'Polygon', coordinates: lShape }, properties: { status: 'occupied' } }] }
+    const [label] = layerLabels('parcels', parcels, 'en')
+    expect(label).toMatchObject({ text: 'FT-001', placement: 'center', kind: 'parcel' })
+    expect(label!.minZoom).toBeGreaterThanOrEqual(16)
+  })
+})

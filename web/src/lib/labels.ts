@@ -11,14 +11,19 @@ export interface LabelSpec {
   lngLat: [number, number]
   text: string
   /** CSS modifier: `label--zone`, `label--cluster`, … */
-  kind: 'zone' | 'cluster' | 'project' | 'site' | 'enterprise' | 'village' | 'road' | 'water'
+  kind: 'zone' | 'cluster' | 'project' | 'site' | 'enterprise' | 'village' | 'road' | 'water' | 'parcel'
+  /**
+   * `center`: the name sits on its place (areas, lines). `right`: beside a point symbol, left-aligned
+   * a few pixels to its right, so the dot never covers letters.
+   */
+  placement: 'center' | 'right'
   /** Higher wins when labels collide on screen. */
   priority: number
   /** Hidden below this zoom: small names only once there is room for them. */
   minZoom: number
 }
 
-type Rule = { kind: LabelSpec['kind']; priority: number; minZoom: number } | null
+type Rule = { kind: LabelSpec['kind']; priority: number; minZoom: number; placement?: LabelSpec['placement'] } | null
 
 /** Which features get a name on the map, and how prominent it is. */
 function ruleFor(layer: LayerId, p: ParkFeature['properties']): Rule {
@@ -31,9 +36,12 @@ function ruleFor(layer: LayerId, p: ParkFeature['properties']): Rule {
     case 'projects':
       return p.is_major === true ? { kind: 'project', priority: 60, minZoom: 13.5 } : { kind: 'project', priority: 25, minZoom: 15.5 }
     case 'utilities':
-      return isOneOf(UTILITY_SITE_KINDS, p.kind) ? { kind: 'site', priority: 55, minZoom: 13.5 } : null
+      return isOneOf(UTILITY_SITE_KINDS, p.kind) ? { kind: 'site', priority: 55, minZoom: 13.5, placement: 'right' } : null
     case 'enterprises':
-      return { kind: 'enterprise', priority: 20, minZoom: 15 }
+      return { kind: 'enterprise', priority: 20, minZoom: 15, placement: 'right' }
+    case 'parcels':
+      // Parcel numbers only at large scales, where a parcel is big enough on screen to hold one.
+      return { kind: 'parcel', priority: 5, minZoom: 16.5 }
     case 'basemap':
       if (p.kind === 'village') return { kind: 'village', priority: 35, minZoom: 12.5 }
       if (p.kind === 'road_main') return { kind: 'road', priority: 40, minZoom: 13 }
@@ -48,11 +56,12 @@ export function layerLabels(layer: LayerId, collection: ParkFeatureCollection, l
   const labels: LabelSpec[] = []
   collection.features.forEach((feature, index) => {
     const rule = ruleFor(layer, feature.properties ?? {})
-    const { name } = featureNames(feature.properties ?? {}, lang)
+    // A parcel is known by its number; everything else by its name.
+    const name = layer === 'parcels' ? (feature.id === undefined ? '' : String(feature.id)) : featureNames(feature.properties ?? {}, lang).name
     if (!rule || !name) return
     const lngLat = labelAnchor(feature.geometry)
     if (!lngLat) return
-    labels.push({ key: `${layer}:${String(feature.id ?? index)}`, layer, lngLat, text: name, ...rule })
+    labels.push({ key: `${layer}:${String(feature.id ?? index)}`, layer, lngLat, text: name, placement: 'center', ...rule })
   })
   return labels
 }

@@ -10,6 +10,8 @@ interface Placed {
 
 // Pixels kept free around each label, so neighbours don't touch.
 const PADDING = 3
+// How far a name beside a point symbol starts from the point: the dot's radius and a gap.
+const BESIDE_PX = 8
 
 /**
  * Names drawn as HTML markers (the browser's CJK fonts; no glyph server offline), with greedy
@@ -52,7 +54,9 @@ export class LabelMarkers {
     element.textContent = spec.text
     // Labels never catch clicks: the feature under them should get the click.
     element.style.pointerEvents = 'none'
-    const marker = new maplibregl.Marker({ element, anchor: 'center' }).setLngLat(spec.lngLat).addTo(this.map)
+    const beside = spec.placement === 'right'
+    const marker = new maplibregl.Marker({ element, anchor: beside ? 'left' : 'center', offset: beside ? [BESIDE_PX, 0] : [0, 0] })
+      .setLngLat(spec.lngLat).addTo(this.map)
     return { spec, marker, element }
   }
 
@@ -71,9 +75,11 @@ export class LabelMarkers {
       let show = !this.hiddenLayers.has(layer) && zoom >= spec.minZoom
       if (show) {
         const { x, y } = this.map.project(spec.lngLat)
-        const w = element.offsetWidth / 2 + PADDING
+        const w = element.offsetWidth
         const h = element.offsetHeight / 2 + PADDING
-        const box = { x0: x - w, y0: y - h, x1: x + w, y1: y + h }
+        const box = spec.placement === 'right'
+          ? { x0: x + BESIDE_PX - PADDING, y0: y - h, x1: x + BESIDE_PX + w + PADDING, y1: y + h }
+          : { x0: x - w / 2 - PADDING, y0: y - h, x1: x + w / 2 + PADDING, y1: y + h }
         const offScreen = box.x1 < 0 || box.y1 < 0 || box.x0 > clientWidth || box.y0 > clientHeight
         show = !offScreen && !taken.some((t) => box.x0 < t.x1 && box.x1 > t.x0 && box.y0 < t.y1 && box.y1 > t.y0)
         if (show) taken.push(box)

@@ -220,7 +220,10 @@ export function App() {
           </div>
         </main>
         {selected && createPortal(<>
-          <FeaturePopup hit={selected} lookup={lookup} />
+          <FeaturePopup hit={selected} lookup={lookup} onChoose={({ layer, feature }) => {
+            parkMap?.select(feature)
+            setSelected({ ...selected, layer, feature })
+          }} />
           {popupParcel && <IdleCaseButton onOpen={() => {
             // The panel takes over from the popup, whose figures would go stale after a write.
             setCaseParcel(popupParcel)

@@ -57,7 +57,13 @@ describe('describeFeature', () => {
     expect(d.area).toBeNull()
     expect([d.title, d.gloss]).toEqual(['璞泰来', 'Putailai'])
     expect(d.rows).toContainEqual({ label: '化工企业', value: '否' })
-    expect(d.rows).toContainEqual({ label: '编号', value: 'E-1' })
+    // A firm is known by its name; its id is an internal slug (the popup once showed "编号 boteng").
+    expect(d.rows.map((r) => r.label)).not.toContain('编号')
+  })
+
+  it('shows the register number of a facility', () => {
+    const station: ParkFeature = { type: 'Feature', id: 'UT-001', geometry: { type: 'Point', coordinates: [115.4, 28.7] }, properties: { name_zh: '变电站', kind: 'substation' } }
+    expect(describeFeature('utilities', station, translator(zhCN), 'zh-CN', noLookup).rows).toContainEqual({ label: '编号', value: 'UT-001' })
   })
 
   it('shows no opaque public id (a random UUID stands in for the real one)', () => {

@@ -3,6 +3,8 @@ import { formatArea } from './area'
 import { type LayerId } from '../shared/park-vocabulary'
 
 const OPAQUE_ID = new RegExp(OPAQUE_ID_PATTERN)
+/** Layers whose ids are numbers in the park's own registers, worth a row in the popup. */
+const NUMBERED_LAYERS: readonly LayerId[] = ['utilities', 'parcels']
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 export type Language = 'zh-CN' | 'en'
@@ -79,8 +81,10 @@ export function describeFeature(layer: LayerId, feature: ParkFeature, t: Transla
   const { name, gloss } = featureNames(props, lang)
   const id = text(feature.id) ?? text(props.id)
   const rows: DetailRow[] = []
-  // Unnamed features (parcels) carry the id in the title already; an opaque public id means nothing to a reader.
-  if (id && name && !OPAQUE_ID.test(id)) rows.push({ label: t('field.id'), value: id })
+  // An id is shown only where it is a number people quote (a facility's UT-001). Firms, projects
+  // and zones are known by their names: their ids are internal slugs ("boteng") or opaque public
+  // ids, which mean nothing to a reader. Unnamed features (parcels) carry their number in the title.
+  if (id && name && NUMBERED_LAYERS.includes(layer) && !OPAQUE_ID.test(id)) rows.push({ label: t('field.id'), value: id })
   for (const spec of FIELDS[layer]) {
     const value = fieldValue(layer, spec, props, t, lang, lookup)
     if (value !== null) rows.push({ label: t(`field.${spec.key}`), value })

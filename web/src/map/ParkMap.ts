@@ -12,12 +12,17 @@ import { DrawingTool } from './DrawingTool'
 import { LabelMarkers } from './labelMarkers'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
-import { offlineStyle, parkLayers, parkSources, SELECTION_SOURCE } from './style'
+import { HOVER_SOURCE, offlineStyle, parkLayers, parkSources, SELECTION_SOURCE } from './style'
 
 export interface FeatureHit {
   layer: LayerId
   feature: ParkFeature
   lngLat: [number, number]
+  /**
+   * Every feature under the click, top first, this one among them, when there were several (a
+   * project over its parcel, a firm's dot on a small plot): the popup lists them to choose from.
+   */
+  stack?: { layer: LayerId; feature: ParkFeature }[]
 }
 
 export interface ParkMapOptions {
@@ -46,6 +51,8 @@ export class ParkMap {
   private clickHandlers: ((hit: FeatureHit | null) => void)[] = []
   private popupCloseHandlers: (() => void)[] = []
   private placeMarker: maplibregl.Marker | null = null
+  private selection: ParkFeature[] = []
+  private styleReady = false
   /** The planner's drawing tools (terra-draw) and the analysis highlights: adapters of their own on this map. */
   readonly drawing: DrawingTool
   readonly analysis: AnalysisOverlay
@@ -68,6 +75,7 @@ export class ParkMap {
     this.analysis = new AnalysisOverlay(this.map, (layer, id) => this.features.get(layer)?.get(id))
     this.loaded = new Promise((resolve) => {
       this.map.once('load', () => {
+        this.styleReady = true
         if (options.basemapStyleUrl) this.addParkLayers()
         addHatchImages(this.map)
         this.analysis.install('selection-fill')
@@ -84,8 +92,11 @@ export class ParkMap {
     this.map.on('click', (e) => this.handleClick(e.point, [e.lngLat.lng, e.lngLat.lat]))
     this.map.on('mousemove', (e) => {
       if (this.drawing.isActive()) return // terra-draw sets its own cursor
-      this.map.getCanvas().style.cursor = this.hitsAt(e.point).length > 0 ? 'pointer' : ''
+      const top = this.featuresAt(e.point)[0]
+      this.map.getCanvas().style.cursor = top ? 'pointer' : ''
+      this.hover(top?.feature ?? null)
     })
+    this.map.on('mouseout', () => this.hover(null))
     this.popup.on('close', () => {
       this.select(null)
       for (const handler of this.popupCloseHandlers) handler()
@@ -182,9 +193,15 @@ export class ParkMap {
 
   /** Outlines one feature (or none) in the selection colour. */
   select(feature: ParkFeature | null): void {
+    this.selection = feature ? [feature] : []
     void this.loaded.then(() => {
       this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] })
     })
+  }
+
+  /** The ids of the features outlined as selected (for tests, and whoever needs to know). */
+  selectedFeatureIds(): string[] {
+    return this.selection.map((f) => String(f.id))
   }
 
   /** Colours the parcels by a per-mu theme (grade or a figure's classes); null brings back the status colours. */
@@ -197,6 +214,7 @@ export class ParkMap {
     const byId = this.features.get(layer)
     const features = ids.flatMap((id) => byId?.get(id) ?? [])
     this.closePopup()
+    this.selection = features
     void this.loaded.then(() => {
       this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features })
     })
@@ -243,7 +261,9 @@ export class ParkMap {
 
   /** Park features under a point, smallest kinds first (a firm's dot before the parcel it stands on). */
   private hitsAt(point: maplibregl.Point): { layer: LayerId; rendered: MapGeoJSONFeature }[] {
-    if (!this.map.isStyleLoaded()) return []
+    // Not isStyleLoaded(): that is false while any source is updating — the hover outline's own
+    // update, set by the mousemove just before a click, would swallow the click.
+    if (!this.styleReady) return []
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [[point.x - 3, point.y - 3], [point.x + 3, point.y + 3]]
     const rendered = this.map.queryRenderedFeatures(box, { layers: this.interactiveStyleLayerIds() })
     const hits = rendered.flatMap((r) => {
@@ -253,11 +273,33 @@ export class ParkMap {
     return hits.sort((a, b) => CLICK_PRIORITY.indexOf(a.layer) - CLICK_PRIORITY.indexOf(b.layer))
   }
 
+  /** The distinct park features under a point, top first (a feature drawn by several style layers counts once). */
+  private featuresAt(point: maplibregl.Point): { layer: LayerId; feature: ParkFeature }[] {
+    const seen = new Set<string>()
+    return this.hitsAt(point).flatMap(({ layer, rendered }) => {
+      const fid = String(rendered.properties[FID])
+      const feature = this.features.get(layer)?.get(fid)
+      if (!feature || seen.has(`${layer}:${fid}`)) return []
+      seen.add(`${layer}:${fid}`)
+      return [{ layer, feature }]
+    })
+  }
+
+  private hovered: ParkFeature | null = null
+
+  private hover(feature: ParkFeature | null): void {
+    if (feature === this.hovered) return
+    this.hovered = feature
+    void this.loaded.then(() => {
+      this.map.getSource<GeoJSONSource>(HOVER_SOURCE)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] })
+    })
+  }
+
   private handleClick(point: maplibregl.Point, lngLat: [number, number]): void {
     if (this.drawing.isActive()) return // the click is a corner being drawn or edited, not a question
-    const top = this.hitsAt(point)[0]
-    const feature = top ? this.features.get(top.layer)?.get(String(top.rendered.properties[FID])) : undefined
-    const hit = top && feature ? { layer: top.layer, feature, lngLat } : null
+    const stack = this.featuresAt(point)
+    const top = stack[0]
+    const hit: FeatureHit | null = top ? { ...top, lngLat, ...(stack.length > 1 ? { stack } : {}) } : null
     this.select(hit?.feature ?? null)
     for (const handler of this.clickHandlers) handler(hit)
   }

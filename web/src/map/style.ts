@@ -7,6 +7,8 @@ import {
 } from './layerStyles'
 
 export const SELECTION_SOURCE = 'park-selection'
+/** The feature under the mouse, outlined lightly: where a click would go. */
+export const HOVER_SOURCE = 'park-hover'
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] })
 
 /** One GeoJSON source per data layer, empty until ParkMap.setLayerData fills it. */
@@ -14,12 +16,15 @@ export function parkSources(): Record<string, SourceSpecification> {
   const sources: Record<string, SourceSpecification> = {}
   for (const id of LAYER_IDS) sources[sourceId(id)] = { type: 'geojson', data: empty() }
   sources[SELECTION_SOURCE] = { type: 'geojson', data: empty() }
+  sources[HOVER_SOURCE] = { type: 'geojson', data: empty() }
   return sources
 }
 
-/** The clicked feature, outlined above everything. */
+/** The clicked feature, outlined above everything; the hovered one thinner and dashed beneath it. */
 function selectionLayers(): LayerSpecification[] {
   return [
+    { id: 'hover-line', type: 'line', source: HOVER_SOURCE, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round' }, paint: { 'line-color': SELECTION_COLOR, 'line-width': 2, 'line-dasharray': [2, 1.5] } },
+    { id: 'hover-point', type: 'circle', source: HOVER_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 1.5 } },
     { id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SELECTION_COLOR, 'fill-opacity': 0.18 } },
     { id: 'selection-line', type: 'line', source: SELECTION_SOURCE, filter: ['!=', ['geometry-type'], 'Point'], layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': SELECTION_COLOR, 'line-width': 3.5 } },
     { id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': SELECTION_COLOR, 'circle-stroke-width': 3 } },

@@ -1,4 +1,4 @@
-import { toCsv, type CsvColumn } from './csv'
+import { toCsv, type CsvColumn } from '../../web/src/shared/csv'
 import { INDICATORS } from './indicators'
 import type { FirmResult, PerMuReport } from '../../web/src/shared/api/per-mu'
 

@@ -6,6 +6,7 @@ import { audienceOf } from '../../web/src/shared/access-policy'
 import { FEATURE_LIMIT, type LayerInfo } from '../../web/src/shared/api/layers'
 import { findLayerView, layerViews } from '../layers/catalog'
 import { countQuery, featuresQuery } from '../layers/features-query'
+import { rowsQuery } from '../layers/rows-query'
 
 const featuresSchema = {
   params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
@@ -19,9 +20,15 @@ const featuresSchema = {
   },
 } as const
 
+const rowsSchema = {
+  params: featuresSchema.params,
+  querystring: { type: 'object', properties: {}, additionalProperties: false },
+} as const
+
 /**
- * GET /api/layers and GET /api/layers/:id/features — the map's layers as RFC 7946 GeoJSON, each as
+ * GET /api/layers, GET /api/layers/:id/features and GET /api/layers/:id/rows — the map's layers as RFC 7946 GeoJSON, each as
  * the caller's audience sees it (catalog.ts): the public gets public columns and rows, and no idle plots.
+ * `rows` is the attribute table (shared/api/layers.ts LayerRows): the same view, without geometry.
  */
 export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get('/api/layers', async (req) => {
@@ -49,4 +56,13 @@ export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promis
       return rows[0]?.fc
     },
   )
+
+  app.get<{ Params: { id: string } }>('/api/layers/:id/rows', { schema: rowsSchema }, async (req, reply) => {
+    const view = findLayerView(req.params.id, audienceOf(req.user?.role))
+    if (!view) throw new NotFound(`unknown layer "${req.params.id}"; see /api/layers`)
+    const q = rowsQuery(view)
+    const { rows } = await ctx.db.pool.query<{ body: string }>(q.text, q.values)
+    reply.type('application/json; charset=utf-8')
+    return rows[0]?.body
+  })
 }

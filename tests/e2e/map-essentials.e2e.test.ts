@@ -2,33 +2,17 @@
 // test database: search by Chinese and by pinyin initials, a link that keeps the view (copied,
 // opened in a fresh page, walked with back/forward), identify where features stack, and the phone
 // layout. Screenshots go to tests/artifacts/.
-import fs from 'node:fs'
 import path from 'node:path'
 import { pointOnFeature } from '@turf/turf'
 import type { FeatureCollection } from 'geojson'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clientPoint, launchChromium, newPage, waitForMapReady } from '../helpers/browser'
-import { startTestServer } from '../helpers/test-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, clientPoint, mapIdle, newPage, selectedIds, waitForMapReady } from '../helpers/browser'
 
-const ARTIFACTS = path.resolve('tests/artifacts')
-
-let server: { url: string; close(): Promise<void> }
-let browser: Browser
-
-beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true })
-  server = await startTestServer()
-  browser = await launchChromium()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const suite = browserSuite()
 
 async function layer(id: string): Promise<FeatureCollection> {
-  return (await (await fetch(`${server.url}/api/layers/${id}/features?limit=10000`)).json()) as FeatureCollection
+  return (await (await fetch(`${suite.server.url}/api/layers/${id}/features?limit=10000`)).json()) as FeatureCollection
 }
 
 /** The popup's title, once a popup is open. */
@@ -38,20 +22,12 @@ async function popupTitle(page: Page): Promise<string> {
   return (await title.textContent()) ?? ''
 }
 
-/** The features the map outlines as selected, by id (the app's own selection source). */
-function selectedIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const map = (window as unknown as { parkAtlas: { map: { selectedFeatureIds(): string[] } } }).parkAtlas.map
-    return map.selectedFeatureIds()
-  })
-}
-
 describe('search', () => {
   it('finds 宁德时代 by 宁德 and by ndsd, and lands on it with its popup open', async () => {
     const catl = (await layer('enterprises')).features.find((f) => f.properties?.name_zh === '宁德时代')!
     expect(catl).toBeDefined()
-    const { page, problems } = await newPage(browser)
-    await page.goto(server.url)
+    const { page, problems } = await newPage(suite.browser)
+    await page.goto(suite.server.url)
     await waitForMapReady(page)
     const box = page.getByRole('combobox', { name: '搜索' })
 
@@ -60,7 +36,7 @@ describe('search', () => {
     await options.first().waitFor()
     expect(await box.getAttribute('aria-expanded')).toBe('true')
     expect(await options.first().textContent()).toContain('宁德时代')
-    await page.screenshot({ path: path.join(ARTIFACTS, 'search-list.png') })
+    await page.screenshot({ path: path.join(suite.artifacts, 'search-list.png') })
 
     // Keyboard only: the first option is active; ↓ ↑ move; Enter chooses.
     await box.fill('ndsd')
@@ -72,12 +48,12 @@ describe('search', () => {
     expect(await popupTitle(page)).toBe('宁德时代')
     await expect.poll(() => selectedIds(page)).toEqual([String(catl.id)])
     // Landed on it: the firm's dot is in the middle of the map.
-    await page.evaluate(() => (window as unknown as { parkAtlas: { map: { whenIdle(): Promise<void> } } }).parkAtlas.map.whenIdle())
+    await mapIdle(page)
     const map = (await page.locator('.map').boundingBox())!
     const at = await clientPoint(page, (catl.geometry as GeoJSON.Point).coordinates as [number, number])
     expect(Math.abs(at.x - (map.x + map.width / 2))).toBeLessThan(map.width / 4)
     expect(Math.abs(at.y - (map.y + map.height / 2))).toBeLessThan(map.height / 4)
-    await page.screenshot({ path: path.join(ARTIFACTS, 'search-landed.png') })
+    await page.screenshot({ path: path.join(suite.artifacts, 'search-landed.png') })
 
     // Nothing found says so, and Esc closes the list.
     await box.fill('zzzzqqq')
@@ -91,10 +67,10 @@ describe('search', () => {
 
 describe('links that keep the view', () => {
   it('copies a link that opens the same view and selection in a fresh page; back and forward walk the changes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    const context = await suite.browser.newContext({ viewport: { width: 1400, height: 900 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url })
     const page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(suite.server.url)
     await waitForMapReady(page)
 
     // A view: the analysis tab, the base map off, a parcel chosen by search.
@@ -116,7 +92,7 @@ describe('links that keep the view', () => {
     expect(camera).toMatch(/^\d+\.\d{2}\/28\.\d{5}\/115\.\d{5}$/)
 
     // A fresh page (no shared state) opens on the same view.
-    const { page: fresh, problems } = await newPage(browser)
+    const { page: fresh, problems } = await newPage(suite.browser)
     await fresh.goto(link)
     await waitForMapReady(fresh)
     expect(await popupTitle(fresh)).toContain('FT-001')
@@ -128,7 +104,7 @@ describe('links that keep the view', () => {
     const freshCamera = await fresh.evaluate(() => (window as unknown as { parkAtlas: { map: { getCamera(): unknown } } }).parkAtlas.map.getCamera())
     const [zoom, lat, lng] = camera!.split('/').map(Number)
     expect(freshCamera).toMatchObject({ zoom: expect.closeTo(zoom!, 2), lat: expect.closeTo(lat!, 5), lng: expect.closeTo(lng!, 5) })
-    await fresh.screenshot({ path: path.join(ARTIFACTS, 'link-restored.png') })
+    await fresh.screenshot({ path: path.join(suite.artifacts, 'link-restored.png') })
 
     // Back: the layers tab again (the last change undone); forward: the analysis tab.
     await fresh.goBack()
@@ -142,8 +118,8 @@ describe('links that keep the view', () => {
   })
 
   it('opens a link to a feature the visitor may not see without selecting it', async () => {
-    const { page, problems } = await newPage(browser)
-    await page.goto(`${server.url}/#sel=idle_plots:1&tab=nope`)
+    const { page, problems } = await newPage(suite.browser)
+    await page.goto(`${suite.server.url}/#sel=idle_plots:1&tab=nope`)
     await waitForMapReady(page)
     await expect.poll(() => page.url()).not.toMatch(/sel=/)
     expect(await page.locator('.feature-popup').count()).toBe(0)
@@ -158,9 +134,9 @@ describe('identify where features stack', () => {
     const projects = await layer('projects')
     const parcels = await layer('parcels')
     const project = projects.features.find((f) => f.properties?.name_zh === '宁德时代项目')!
-    const { page, problems } = await newPage(browser)
+    const { page, problems } = await newPage(suite.browser)
     const at = pointOnFeature(project).geometry.coordinates as [number, number]
-    await page.goto(`${server.url}/#map=16.00/${at[1].toFixed(5)}/${at[0].toFixed(5)}&off=enterprises,utilities`)
+    await page.goto(`${suite.server.url}/#map=16.00/${at[1].toFixed(5)}/${at[0].toFixed(5)}&off=enterprises,utilities`)
     await waitForMapReady(page, { idle: true })
     const { x, y } = await clientPoint(page, at)
     await page.mouse.move(x, y)
@@ -172,7 +148,7 @@ describe('identify where features stack', () => {
     expect(labels[0]).toContain('宁德时代项目')
     expect(labels.some((l) => /地块/.test(l))).toBe(true)
     expect(await popupTitle(page)).toBe('宁德时代项目')
-    await page.screenshot({ path: path.join(ARTIFACTS, 'identify-stack.png') })
+    await page.screenshot({ path: path.join(suite.artifacts, 'identify-stack.png') })
 
     await items.filter({ hasText: '地块' }).first().click()
     const title = await popupTitle(page)
@@ -188,8 +164,8 @@ describe('identify where features stack', () => {
 
 describe('phone layout', () => {
   it('at 390 × 844 the map is full width, the header one line, and the panel a bottom sheet', async () => {
-    const { page, problems } = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-    await page.goto(server.url)
+    const { page, problems } = await newPage(suite.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    await page.goto(suite.server.url)
     await waitForMapReady(page)
     const map = (await page.locator('.map').boundingBox())!
     expect(map.width).toBeGreaterThanOrEqual(380)
@@ -198,7 +174,7 @@ describe('phone layout', () => {
     const header = (await page.locator('.header').boundingBox())!
     expect(header.height).toBeLessThanOrEqual(52)
     for (const button of await page.locator('.header button').all()) expect((await button.boundingBox())!.height).toBeLessThanOrEqual(34)
-    await page.screenshot({ path: path.join(ARTIFACTS, 'phone-map.png') })
+    await page.screenshot({ path: path.join(suite.artifacts, 'phone-map.png') })
 
     // The sheet opens on a tap of its tab and folds on a second; the map keeps the rest of the screen.
     await page.locator('[data-tab="layers"]').tap()
@@ -206,7 +182,7 @@ describe('phone layout', () => {
     const open = (await page.locator('.map').boundingBox())!
     expect(open.width).toBeGreaterThanOrEqual(380)
     expect(open.height).toBeGreaterThan(250)
-    await page.screenshot({ path: path.join(ARTIFACTS, 'phone-sheet.png') })
+    await page.screenshot({ path: path.join(suite.artifacts, 'phone-sheet.png') })
     await page.locator('[data-tab="layers"]').tap()
     await page.locator('.layer-row[data-layer="parcels"]').waitFor({ state: 'hidden' })
 
@@ -214,7 +190,7 @@ describe('phone layout', () => {
     await page.getByRole('combobox').fill('ndsd')
     await page.getByRole('option').first().tap()
     expect(await popupTitle(page)).toBe('宁德时代')
-    await page.screenshot({ path: path.join(ARTIFACTS, 'phone-search.png') })
+    await page.screenshot({ path: path.join(suite.artifacts, 'phone-search.png') })
     expect(problems).toEqual([])
     await page.close()
   })

@@ -1,5 +1,9 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { demoAccount } from '../../server/auth/demo-accounts'
+import { startTestServer } from './test-server'
 import type { Role } from '../../web/src/shared/access-policy'
 
 /** Debian's Chromium, headless, with WebGL on SwiftShader and nothing phoning home. */
@@ -70,4 +74,33 @@ export async function signInThroughHeader(page: Page, role: Role): Promise<void>
 export async function setLayer(page: Page, id: string, checked: boolean): Promise<void> {
   const box = page.locator(`.layer-row[data-layer="${id}"] input[type="checkbox"]`)
   if ((await box.count()) > 0) await box.setChecked(checked)
+}
+
+/**
+ * A browser suite's fixtures: the built client and API on the embedded test database, one Chromium
+ * for the file, screenshots to tests/artifacts/. Read `suite.server` / `suite.browser` inside tests.
+ */
+export function browserSuite(): { readonly server: { url: string; close(): Promise<void> }; readonly browser: Browser; readonly artifacts: string } {
+  const state = {} as { server: { url: string; close(): Promise<void> }; browser: Browser; artifacts: string }
+  state.artifacts = path.resolve('tests/artifacts')
+  beforeAll(async () => {
+    fs.mkdirSync(state.artifacts, { recursive: true })
+    state.server = await startTestServer()
+    state.browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await state.browser?.close()
+    await state.server?.close()
+  })
+  return state
+}
+
+/** The ids of the features the map outlines as selected (the app's own selection source). */
+export function selectedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { parkAtlas: { map: { selectedFeatureIds(): string[] } } }).parkAtlas.map.selectedFeatureIds())
+}
+
+/** Waits until the map has drawn everything pending (after a fly, a selection, a data change). */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as ParkAtlasHandle).parkAtlas.map.whenIdle())
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { AccountsPanel } from './components/admin/AccountsPanel'
@@ -21,6 +21,7 @@ import { useUrlView } from './hooks/useUrlView'
 import { usePerMu } from './components/perMu/PerMuContext'
 import { MapTools } from './components/MapTools'
 import { SearchBox, type SearchChoice } from './components/search/SearchBox'
+import { AttributeTable, type RowBox } from './components/table/AttributeTable'
 import { anchorOf } from './lib/anchor'
 import type { ThemeChoice } from './lib/perMu/parcelTheme'
 import type { ViewState } from './lib/viewState'
@@ -181,6 +182,37 @@ export function App() {
     parkMap.focusFeatures(layer, [id])
     setSelected({ layer, feature, lngLat: anchorOf(feature) })
   }, [parkMap])
+  // The attribute table: which layer it shows (null: closed), reloaded whenever the map's data is.
+  const [tableLayer, setTableLayer] = useState<LayerId | null>(null)
+  const [dataVersion, setDataVersion] = useState(0)
+  useEffect(() => {
+    if (data.phase === 'ready') setDataVersion((v) => v + 1)
+  }, [data.phase])
+  const tableLayers = useMemo(() => data.layers.map((l) => ({ id: l.id, title: t(`layer.${l.id}`) })), [data.layers, t])
+  const openTable = tableLayer && tableLayers.some((l) => l.id === tableLayer) ? tableLayer : null
+  const toggleTable = useCallback(() => {
+    setTableLayer((open) => (open ? null : selected?.layer ?? (tableLayers.some((l) => l.id === 'parcels') ? 'parcels' : tableLayers[0]?.id ?? null)))
+  }, [selected, tableLayers])
+  // Rows chosen in the table: one row is selected with its popup, as a click on it would; several
+  // are outlined together. A row the map has not loaded (a county's parcels) is flown to by its box.
+  const selectRows = useCallback((layer: LayerId, ids: string[], boxes: RowBox[]) => {
+    if (!parkMap) return
+    if (ids.length === 0) {
+      parkMap.select(null)
+      setSelected(null)
+      return
+    }
+    setVisible((v) => (v[layer] ? v : { ...v, [layer]: true }))
+    const loaded = ids.filter((id) => parkMap.featureById(layer, id))
+    const single = ids.length === 1 ? parkMap.featureById(layer, ids[0]!) : undefined
+    parkMap.showPlace(null)
+    if (loaded.length > 0) parkMap.focusFeatures(layer, loaded)
+    if (loaded.length < ids.length) parkMap.fitBoxes(boxes)
+    setSelected(single ? { layer, feature: single, lngLat: anchorOf(single) } : null)
+  }, [parkMap])
+  const [tableHeight, setTableHeight] = useState(0)
+  useEffect(() => parkMap?.setBottomInset(tableHeight), [parkMap, tableHeight])
+  const tableSelection = useMemo(() => (selected && selected.layer === openTable ? [String(selected.feature.id)] : []), [selected, openTable])
   const nearLongitude = useCallback(() => parkMap?.getCamera().lng ?? 115.4, [parkMap])
 
   const lookup: NameLookup = useCallback((layer, id) => {
@@ -208,10 +240,14 @@ export function App() {
               <AccountsPanel me={me} active={active} />
             ) }] : []),
           ]} />
-          <div className="map-area">
+          <div className="map-area" style={{ '--table-inset': `${tableHeight}px` } as CSSProperties}>
             <div ref={container} className="map" />
             <StatusBar data={data} />
-            <MapTools />
+            <MapTools tableOpen={openTable !== null} onToggleTable={toggleTable} />
+            {openTable && (
+              <AttributeTable layers={tableLayers} layer={openTable} onLayerChange={setTableLayer} dataKey={String(dataVersion)}
+                lookup={lookup} mapSelection={tableSelection} onSelect={selectRows} onClose={() => setTableLayer(null)} onHeight={setTableHeight} />
+            )}
             <PerMuDrawer />
             {openCase && (
               <IdleCasePanel key={openCase} parcelId={openCase} parcel={lookup('parcels', openCase)}

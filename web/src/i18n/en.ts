@@ -1,3 +1,4 @@
+import { tableEn } from './table.en'
 import { mapToolsEn } from './mapTools.en'
 import { adminEn } from './admin.en'
 import { analysisEn } from './analysis.en'
@@ -61,6 +62,8 @@ export const en: Resources = {
   idle: idleEn,
   // Search, links, identify, measure, cursor coordinates (web/src/components/mapTools).
   mapTools: mapToolsEn,
+  // The attribute table (web/src/components/table).
+  table: tableEn,
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -1,3 +1,4 @@
+import { tableZhCN } from './table.zh-CN'
 import { mapToolsZhCN } from './mapTools.zh-CN'
 import { adminZhCN } from './admin.zh-CN'
 import { analysisZhCN } from './analysis.zh-CN'
@@ -61,6 +62,8 @@ export const zhCN = {
   idle: idleZhCN,
   // Search, links, identify, measure, cursor coordinates (web/src/components/mapTools).
   mapTools: mapToolsZhCN,
+  // The attribute table (web/src/components/table).
+  table: tableZhCN,
   field: {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson'
 import type { ErrorBody } from '../shared/api/errors'
-import { FEATURE_LIMIT, type LayerInfo, type ParkFeatureCollection } from '../shared/api/layers'
+import { FEATURE_LIMIT, type LayerInfo, type LayerRows, type ParkFeatureCollection } from '../shared/api/layers'
+import type { LayerId } from '../shared/park-vocabulary'
 import { parseReadableJson } from './readableJson'
 
 /**
@@ -98,4 +99,14 @@ export function fetchLayerFeatures(
   const query = params.toString()
   const path = `/api/layers/${encodeURIComponent(id)}/features${query ? `?${query}` : ''}`
   return getJson(path, isFeatureCollection, options.signal)
+}
+
+function isLayerRows(body: unknown): body is LayerRows {
+  const b = body as LayerRows | null
+  return typeof b === 'object' && b !== null && Array.isArray(b.columns) && Array.isArray(b.rows) && Array.isArray(b.bboxes)
+}
+
+/** A layer's attribute table as the caller's audience sees it (no geometry; up to ROW_LIMIT rows). */
+export function fetchLayerRows(id: LayerId, signal?: AbortSignal): Promise<LayerRows> {
+  return getJson(`/api/layers/${encodeURIComponent(id)}/rows`, isLayerRows, signal)
 }

@@ -3,14 +3,9 @@ import { en } from '../i18n/en'
 import { zhCN } from '../i18n/zh-CN'
 import type { ParkFeature } from '../shared/api/layers'
 import { describeFeature, featureNames } from './featureDetails'
+import { resourceTranslator } from '../i18n/resourceTranslator'
 
-/** A tiny stand-in for i18next's t over the real resources, so keys and wording are checked too. */
-function translator(resources: object) {
-  return (key: string, options?: Record<string, unknown>): string => {
-    const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources)
-    return typeof found === 'string' ? found : String(options?.defaultValue ?? key)
-  }
-}
+const translator = resourceTranslator
 
 const parcel: ParkFeature = Object.freeze<ParkFeature>({
   type: 'Feature',

@@ -76,6 +76,11 @@ export class ParkMap {
     this.loaded = new Promise((resolve) => {
       this.map.once('load', () => {
         this.styleReady = true
+        // The compact attribution opens expanded; on a phone it would cover a third of the map's
+        // width and the popups: fold it to its ⓘ button there (a tap opens it).
+        if (options.container.clientWidth <= 480) {
+          options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show')
+        }
         if (options.basemapStyleUrl) this.addParkLayers()
         addHatchImages(this.map)
         this.analysis.install('selection-fill')
@@ -188,7 +193,8 @@ export class ParkMap {
   }
 
   closePopup(): void {
-    this.popup.remove()
+    // Only an open popup: removing a closed one fires 'close' again, which clears the selection.
+    if (this.popup.isOpen()) this.popup.remove()
   }
 
   /** Outlines one feature (or none) in the selection colour. */
@@ -220,6 +226,28 @@ export class ParkMap {
     })
     const bounds = parkBounds([{ type: 'FeatureCollection', features }])
     if (bounds) this.map.fitBounds(bounds, { padding: 80, animate: true, maxZoom: 17 })
+  }
+
+  /**
+   * Pixels along the bottom that a panel covers (the attribute table): the map centres, fits and
+   * flies within the rest, so a selected row's feature is not put behind the table.
+   */
+  setBottomInset(pixels: number): void {
+    this.map.setPadding({ top: 0, left: 0, right: 0, bottom: Math.max(0, Math.round(pixels)) })
+  }
+
+  /** Flies to the union of some [west, south, east, north] boxes (attribute-table rows the map may not hold). */
+  fitBoxes(boxes: readonly [number, number, number, number][]): void {
+    if (boxes.length === 0) return
+    // A loop, not Math.min(...): a shift-click can select 100,000 rows, past the argument limit.
+    const bounds: Bounds = [Infinity, Infinity, -Infinity, -Infinity]
+    for (const [w, s, e, n] of boxes) {
+      bounds[0] = Math.min(bounds[0], w)
+      bounds[1] = Math.min(bounds[1], s)
+      bounds[2] = Math.max(bounds[2], e)
+      bounds[3] = Math.max(bounds[3], n)
+    }
+    this.map.fitBounds(bounds, { padding: 80, animate: true, maxZoom: 17 })
   }
 
   /** Resolves once the style is loaded and every pending tile and source update has been drawn. */

@@ -5,13 +5,12 @@ import { buildCoordinateTable, coordinateTableCsv, type CoordinateTable } from '
 import { boundaryFeatureCollection, boundaryFileName } from '../../lib/boundary/geojsonExport'
 import { measureBoundary } from '../../lib/boundary/measure'
 import type { Draft } from '../../lib/analysis/types'
-import { downloadText } from '../../lib/download'
+import { downloadText, isoToday } from '../../lib/download'
 import type { Language } from '../../lib/featureDetails'
 import { Banner } from './Banner'
 import { errorMessage } from './errorMessage'
 import { Icon } from './Icon'
 
-const today = () => new Date().toISOString().slice(0, 10)
 const plain = (value: number, digits: number) => value.toFixed(digits)
 
 /** Step 5: the boundary as GeoJSON, and as the 界址点坐标表 survey form in CGCS2000 3° Gauss-Krüger. */
@@ -42,7 +41,7 @@ export function ExportSection({ boundary, draft, lang }: { boundary: Polygon | n
       name_zh: draft?.name_zh ?? null, name_en: draft?.name_en ?? null, draft_id: draft?.id ?? null, version: draft?.version ?? null,
       exported_at: new Date().toISOString(),
     })
-    downloadText(boundaryFileName(name, today(), 'geojson'), `${JSON.stringify(collection, null, 2)}\n`, 'application/geo+json')
+    downloadText(boundaryFileName(name, isoToday(), 'geojson'), `${JSON.stringify(collection, null, 2)}\n`, 'application/geo+json')
   }
 
   function saveTable() {
@@ -59,7 +58,7 @@ export function ExportSection({ boundary, draft, lang }: { boundary: Polygon | n
       notes,
       columns: [t('analysis.export.colNo'), t('analysis.export.colX'), t('analysis.export.colY'), t('analysis.export.colSide')],
     })
-    downloadText(boundaryFileName(`${name ? `${name}-` : ''}${t('analysis.export.csvFile')}`, today(), 'csv'), csv, 'text/csv;charset=utf-8')
+    downloadText(boundaryFileName(`${name ? `${name}-` : ''}${t('analysis.export.csvFile')}`, isoToday(), 'csv'), csv, 'text/csv;charset=utf-8')
   }
 
   return (

@@ -6,6 +6,7 @@
 import type { Polygon, Position } from 'geojson'
 import { gaussKrugerArea, gaussKrugerZoneByEpsg, loadGaussKrugerConverter, type GaussKrugerZone } from '../../shared/gauss-kruger'
 import { ringCorners } from './measure'
+import { csvField } from '../../shared/csv'
 
 export interface BoundaryPoint {
   /** J1, J2, … */
@@ -76,10 +77,6 @@ export interface CoordinateTableLabels {
   columns: [no: string, x: string, y: string, side: string]
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
 /**
  * The table as CSV (CRLF lines): title and notes first, then the header and one row per point,
  * closing on J1 again; coordinates to the millimetre, sides to the centimetre.
@@ -90,5 +87,5 @@ export function coordinateTableCsv(points: readonly BoundaryPoint[], labels: Coo
   for (const p of points) rows.push([p.no, p.x.toFixed(3), p.y.toFixed(3), p.sideM.toFixed(2)])
   const first = points[0]
   if (first) rows.push([first.no, first.x.toFixed(3), first.y.toFixed(3), ''])
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return rows.map((row) => row.map((v) => csvField(v)).join(',')).join('\r\n') + '\r\n'
 }

@@ -3,6 +3,7 @@
  * the centimetre), with its ellipsoidal area in the properties so the file speaks for itself.
  */
 import type { Feature, FeatureCollection, Polygon } from 'geojson'
+import { datedFileName } from '../download'
 import { measureBoundary } from './measure'
 
 export interface BoundaryFileInfo {
@@ -47,6 +48,5 @@ function round(value: number, digits: number): number {
  * @example boundaryFileName('南区扩区 方案一', '2024-05-01', 'geojson') // "南区扩区-方案一-2024-05-01.geojson"
  */
 export function boundaryFileName(name: string | null | undefined, date: string, extension: string): string {
-  const base = (name ?? '').trim().replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'boundary'
-  return `${base}-${date}.${extension}`
+  return datedFileName(name, date, extension, 'boundary')
 }

@@ -1,4 +1,4 @@
-import { withoutBidiControls } from '../../web/src/shared/text'
+import { withoutBidiControls } from './text'
 
 /**
  * CSV for spreadsheets (RFC 4180): CRLF line ends, fields quoted when they hold a comma, a quote,
@@ -38,7 +38,13 @@ export function csvField(v: CsvValue): string {
  * @example toCsv([{ header: 'id', value: (r: { id: string }) => r.id }], [{ id: 'a' }]) // '\uFEFFid\r\na\r\n'
  */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
-  const lines = [columns.map((c) => csvField(c.header)).join(',')]
-  for (const r of rows) lines.push(columns.map((c) => csvField(c.value(r))).join(','))
-  return UTF8_BOM + lines.join('\r\n') + '\r\n'
+  return UTF8_BOM + csvLines([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))])
+}
+
+/**
+ * Rows already laid out (a header among them if wanted) as CSV lines, without the BOM.
+ * @example csvLines([['a', 1], ['=b', null]]) // "a,1\r\n'=b,\r\n"
+ */
+export function csvLines(rows: readonly (readonly CsvValue[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
 }

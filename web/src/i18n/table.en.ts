@@ -1,0 +1,37 @@
+import type { TableResources } from './table.zh-CN'
+
+/** Attribute-table strings in English; typed against the Chinese. */
+export const tableEn: TableResources = {
+  open: 'Attribute table',
+  openTitle: 'See every feature of a layer as a table (sort, filter, export)',
+  title: 'Attribute table',
+  layer: 'Layer',
+  close: 'Close the attribute table',
+  loading: 'Loading the attributes of {{layer}}…',
+  failed: 'The attribute table did not load: {{message}}',
+  retry: 'Retry',
+  count: '{{shown}} of {{total}} rows',
+  truncated: 'Only the first {{shown}} rows loaded (of {{total}})',
+  selected: '{{count}} selected',
+  empty: 'This layer has no features',
+  noMatch: 'No rows match the filters',
+  clearFilters: 'Clear filters',
+  filter: 'Filter {{column}}',
+  filterHint: 'Text contains; numbers take >100, <=5 or 10..20',
+  columns: 'Columns',
+  columnsTitle: 'Choose the columns shown',
+  exportCsv: 'Export CSV',
+  exportXlsx: 'Export XLSX',
+  exportTitle: 'Export the filtered rows (the columns shown)',
+  exporting: 'Preparing…',
+  zoom: 'Zoom to selection',
+  sortHint: 'Click a column name to sort, again to reverse',
+  keyboard: '↑↓ move, Space selects, Enter zooms to the row',
+  notOnMap: 'The feature is outside what the map has loaded; zoomed to where it is',
+  column: {
+    name_zh: 'Name (Chinese)', name_en: 'Name', enterprise_zh: 'Enterprise (Chinese)', enterprise_en: 'Enterprise',
+    holder_zh: 'Holder (Chinese)', holder_en: 'Holder', successor_zh: 'Successor (Chinese)', successor_en: 'Successor',
+    capacity_unit: 'Unit', parcel_status: 'Parcel status', version: 'Version', updated_at: 'Updated',
+    area_mu: 'Area (mu)', area_m2: 'Area (m²)',
+  },
+}

@@ -1,0 +1,37 @@
+/** 属性表的界面文字；en 见 table.en.ts，键必须一致。 */
+export const tableZhCN = {
+  open: '属性表',
+  openTitle: '以表格查看图层的全部要素（排序、筛选、导出）',
+  title: '属性表',
+  layer: '图层',
+  close: '关闭属性表',
+  loading: '正在载入 {{layer}} 的属性…',
+  failed: '属性表载入失败：{{message}}',
+  retry: '重试',
+  count: '{{shown}} / {{total}} 行',
+  truncated: '仅载入前 {{shown}} 行（共 {{total}} 行）',
+  selected: '已选 {{count}} 行',
+  empty: '该图层没有要素',
+  noMatch: '没有符合筛选条件的行',
+  clearFilters: '清除筛选',
+  filter: '筛选 {{column}}',
+  filterHint: '文字包含；数字可写 >100、<=5 或 10..20',
+  columns: '列',
+  columnsTitle: '选择显示的列',
+  exportCsv: '导出 CSV',
+  exportXlsx: '导出 XLSX',
+  exportTitle: '导出筛选后的行（所显示的列）',
+  exporting: '正在生成…',
+  zoom: '缩放到所选',
+  sortHint: '点击列名排序，再点一次倒序',
+  keyboard: '↑↓ 移动，空格选中，Enter 缩放到该行',
+  notOnMap: '所选要素不在地图已载入的范围内，已缩放到其位置',
+  column: {
+    name_zh: '名称', name_en: '英文名称', enterprise_zh: '用地企业', enterprise_en: '用地企业（英文）',
+    holder_zh: '权利人', holder_en: '权利人（英文）', successor_zh: '承接单位', successor_en: '承接单位（英文）',
+    capacity_unit: '单位', parcel_status: '地块状态', version: '版本', updated_at: '更新时间',
+    area_mu: '面积（亩）', area_m2: '面积（m²）',
+  },
+}
+
+export type TableResources = typeof tableZhCN

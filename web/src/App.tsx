@@ -22,7 +22,9 @@ import { usePerMu } from './components/perMu/PerMuContext'
 import { MapTools } from './components/MapTools'
 import { SearchBox, type SearchChoice } from './components/search/SearchBox'
 import { AttributeTable, type RowBox } from './components/table/AttributeTable'
+import { PrintDialog } from './components/print/PrintDialog'
 import { anchorOf } from './lib/anchor'
+import { LEGEND_ORDER } from './lib/layers'
 import type { ThemeChoice } from './lib/perMu/parcelTheme'
 import type { ViewState } from './lib/viewState'
 import { parkBounds } from './lib/bounds'
@@ -210,6 +212,9 @@ export function App() {
     if (loaded.length < ids.length) parkMap.fitBoxes(boxes)
     setSelected(single ? { layer, feature: single, lngLat: anchorOf(single) } : null)
   }, [parkMap])
+  // The print layout (a modal over everything): its legend lists the layers drawn now.
+  const [printing, setPrinting] = useState(false)
+  const printLayers = useMemo(() => LEGEND_ORDER.filter((id) => visible[id] && data.layers.some((l) => l.id === id)), [visible, data.layers])
   const [tableHeight, setTableHeight] = useState(0)
   useEffect(() => parkMap?.setBottomInset(tableHeight), [parkMap, tableHeight])
   const tableSelection = useMemo(() => (selected && selected.layer === openTable ? [String(selected.feature.id)] : []), [selected, openTable])
@@ -243,7 +248,8 @@ export function App() {
           <div className="map-area" style={{ '--table-inset': `${tableHeight}px` } as CSSProperties}>
             <div ref={container} className="map" />
             <StatusBar data={data} />
-            <MapTools tableOpen={openTable !== null} onToggleTable={toggleTable} />
+            <MapTools tableOpen={openTable !== null} onToggleTable={toggleTable} onPrint={() => setPrinting(true)} />
+            {printing && parkMap && <PrintDialog parkMap={parkMap} layers={printLayers} onClose={() => setPrinting(false)} />}
             {openTable && (
               <AttributeTable layers={tableLayers} layer={openTable} onLayerChange={setTableLayer} dataKey={String(dataVersion)}
                 lookup={lookup} mapSelection={tableSelection} onSelect={selectRows} onClose={() => setTableLayer(null)} onHeight={setTableHeight} />

@@ -1,3 +1,4 @@
+import { printEn } from './print.en'
 import { tableEn } from './table.en'
 import { mapToolsEn } from './mapTools.en'
 import { adminEn } from './admin.en'
@@ -64,6 +65,8 @@ export const en: Resources = {
   mapTools: mapToolsEn,
   // The attribute table (web/src/components/table).
   table: tableEn,
+  // Print layouts (web/src/components/print).
+  print: printEn,
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -1,3 +1,4 @@
+import { printZhCN } from './print.zh-CN'
 import { tableZhCN } from './table.zh-CN'
 import { mapToolsZhCN } from './mapTools.zh-CN'
 import { adminZhCN } from './admin.zh-CN'
@@ -64,6 +65,8 @@ export const zhCN = {
   mapTools: mapToolsZhCN,
   // The attribute table (web/src/components/table).
   table: tableZhCN,
+  // Print layouts (web/src/components/print).
+  print: printZhCN,
   field: {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',

@@ -9,7 +9,7 @@ import type { ParcelPaint } from '../lib/perMu/parcelTheme'
 import { applyParcelPaint } from './gradeChoropleth'
 import { AnalysisOverlay } from './AnalysisOverlay'
 import { DrawingTool } from './DrawingTool'
-import { LabelMarkers } from './labelMarkers'
+import { LabelMarkers, type PrintedLabel } from './labelMarkers'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
 import { HOVER_SOURCE, offlineStyle, parkLayers, parkSources, SELECTION_SOURCE } from './style'
@@ -23,6 +23,23 @@ export interface FeatureHit {
    * project over its parcel, a firm's dot on a small plot): the popup lists them to choose from.
    */
   stack?: { layer: LayerId; feature: ParkFeature }[]
+}
+
+/** The map as a print layout needs it: its image and what is drawn over it. */
+export interface MapSnapshot {
+  /** PNG data URL of the canvas, at twice the screen's resolution at least. */
+  image: string
+  /** Size in CSS px (the image is `width × pixelRatio` wide). */
+  width: number
+  height: number
+  bearing: number
+  /** Ground metres per CSS px at the centre (Web Mercator's scale, as the scale bar has it). */
+  metresPerPixel: number
+  /** lon/lat of the corners, clockwise from the top left. */
+  corners: [number, number][]
+  labels: PrintedLabel[]
+  /** lon/lat → CSS px in this snapshot (valid until the camera moves). */
+  project: (lngLat: [number, number]) => [number, number]
 }
 
 export interface ParkMapOptions {
@@ -248,6 +265,40 @@ export class ParkMap {
       bounds[3] = Math.max(bounds[3], n)
     }
     this.map.fitBounds(bounds, { padding: 80, animate: true, maxZoom: 17 })
+  }
+
+  /**
+   * The current view for a print layout: rendered once at a print resolution (2× or the screen's,
+   * whichever is more), copied, and the screen's resolution restored.
+   */
+  async snapshot(): Promise<MapSnapshot> {
+    await this.loaded
+    const screenRatio = this.map.getPixelRatio()
+    const printRatio = Math.max(2, screenRatio)
+    if (printRatio !== screenRatio) this.map.setPixelRatio(printRatio)
+    try {
+      await this.whenIdle()
+      const image = this.map.getCanvas().toDataURL('image/png')
+      const { clientWidth: width, clientHeight: height } = this.map.getContainer()
+      const lat = this.map.getCenter().lat
+      const corners = ([[0, 0], [width, 0], [width, height], [0, height]] as const).map(([x, y]) => {
+        const p = this.map.unproject([x, y])
+        return [p.lng, p.lat] as [number, number]
+      })
+      return {
+        image, width, height, corners,
+        bearing: this.map.getBearing(),
+        // 512 px tiles: the equator's length over the world's width in pixels at this zoom, times cos φ.
+        metresPerPixel: (2 * Math.PI * 6378137 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** this.map.getZoom()),
+        labels: this.labels.visibleLabels(),
+        project: (lngLat) => {
+          const p = this.map.project(lngLat)
+          return [p.x, p.y]
+        },
+      }
+    } finally {
+      if (printRatio !== screenRatio) this.map.setPixelRatio(screenRatio)
+    }
   }
 
   /** Resolves once the style is loaded and every pending tile and source update has been drawn. */

@@ -2,6 +2,15 @@ import maplibregl, { type Map as MaplibreMap } from 'maplibre-gl'
 import { type LayerId } from '../shared/park-vocabulary'
 import type { LabelSpec } from '../lib/labels'
 
+/** A label as a print layout draws it: `beside` labels start at x, the others are centred on it. */
+export interface PrintedLabel {
+  text: string
+  kind: LabelSpec['kind']
+  x: number
+  y: number
+  beside: boolean
+}
+
 interface Placed {
   spec: LabelSpec
   marker: maplibregl.Marker
@@ -38,6 +47,19 @@ export class LabelMarkers {
     if (visible) this.hiddenLayers.delete(layer)
     else this.hiddenLayers.add(layer)
     this.schedule()
+  }
+
+  /**
+   * The names now shown, where they are (CSS px in the map's container, at the label's anchor
+   * point): what a print layout draws over the map's image, which holds no HTML markers.
+   */
+  visibleLabels(): PrintedLabel[] {
+    return [...this.byLayer.values()].flat()
+      .filter((p) => p.element.style.visibility === 'visible')
+      .map(({ spec }) => {
+        const { x, y } = this.map.project(spec.lngLat)
+        return { text: spec.text, kind: spec.kind, x: spec.placement === 'right' ? x + BESIDE_PX : x, y, beside: spec.placement === 'right' }
+      })
   }
 
   destroy(): void {

@@ -20,6 +20,7 @@ import { useSession } from './hooks/useSession'
 import { useUrlView } from './hooks/useUrlView'
 import { usePerMu } from './components/perMu/PerMuContext'
 import { MapTools } from './components/MapTools'
+import { CursorReadout } from './components/CursorReadout'
 import { SearchBox, type SearchChoice } from './components/search/SearchBox'
 import { AttributeTable, type RowBox } from './components/table/AttributeTable'
 import { PrintDialog } from './components/print/PrintDialog'
@@ -248,7 +249,8 @@ export function App() {
           <div className="map-area" style={{ '--table-inset': `${tableHeight}px` } as CSSProperties}>
             <div ref={container} className="map" />
             <StatusBar data={data} />
-            <MapTools tableOpen={openTable !== null} onToggleTable={toggleTable} onPrint={() => setPrinting(true)} />
+            <MapTools parkMap={parkMap} tableOpen={openTable !== null} onToggleTable={toggleTable} onPrint={() => setPrinting(true)} />
+            <CursorReadout parkMap={parkMap} />
             {printing && parkMap && <PrintDialog parkMap={parkMap} layers={printLayers} onClose={() => setPrinting(false)} />}
             {openTable && (
               <AttributeTable layers={tableLayers} layer={openTable} onLayerChange={setTableLayer} dataKey={String(dataVersion)}

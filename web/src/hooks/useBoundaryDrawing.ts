@@ -67,13 +67,22 @@ export function useBoundaryDrawing(parkMap: ParkMap | null, active: boolean): Bo
   const [snapping, setSnappingState] = useState(true)
   const historyRef = useRef(history)
   historyRef.current = history
+  /** Set while this hook switches the tool's mode itself (it restores what is needed then). */
+  const ownSwitch = useRef(false)
   const tool = parkMap?.drawing ?? null
 
   useEffect(() => {
     if (!tool) return
     // The boundary kept from the last visit goes back on the map (queued until the map has loaded).
     if (historyRef.current.present) tool.setBoundary(historyRef.current.present)
-    const offChange = tool.onChange(setLive)
+    let lastMode = tool.getMode()
+    const offChange = tool.onChange((state) => {
+      // Drawing cancelled from outside (the measure tool taking the pointer): as with Esc, the
+      // last completed boundary goes back. Deferred: terra-draw is still in the mode switch.
+      if (lastMode === 'draw' && state.mode === 'idle' && !ownSwitch.current) queueMicrotask(() => tool.setBoundary(historyRef.current.present))
+      lastMode = state.mode
+      setLive(state)
+    })
     const offCommit = tool.onCommit((boundary) => setHistory((h) => record(h, boundary)))
     return () => {
       offChange()
@@ -91,7 +100,12 @@ export function useBoundaryDrawing(parkMap: ParkMap | null, active: boolean): Bo
   const setMode = useCallback((mode: DrawingMode) => {
     if (!tool) return
     const wasDrawing = tool.getMode() === 'draw'
-    tool.setMode(mode)
+    ownSwitch.current = true
+    try {
+      tool.setMode(mode)
+    } finally {
+      ownSwitch.current = false
+    }
     // Leaving an unfinished polygon puts the last completed boundary back.
     if (wasDrawing && mode !== 'draw') tool.setBoundary(historyRef.current.present)
   }, [tool])

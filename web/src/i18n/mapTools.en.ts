@@ -34,10 +34,18 @@ export const mapToolsEn: MapToolsResources = {
     length: 'Length {{value}}',
     areaValue: '{{mu}} mu · {{ha}} ha · {{m2}} m²',
     perimeter: 'Perimeter {{value}}',
+    finish: 'Finish',
+    finishTitle: 'End this measurement (or double-click, or press Enter)',
+    undo: 'Undo point',
+    undoTitle: 'Take back the last point (Backspace)',
+    modes: 'What to measure',
+    none: '—',
+    areaHint: 'An area needs at least 3 points',
   },
   cursor: {
     label: 'Cursor',
     lonlat: 'Lon/lat',
     gk: 'CGCS2000 3° zone {{zone}} (EPSG:{{epsg}})',
+    xy: 'X is the northing, Y the easting (its first two digits are the zone)',
   },
 }

@@ -32,11 +32,19 @@ export const mapToolsZhCN = {
     length: '长度 {{value}}',
     areaValue: '{{mu}} 亩 · {{ha}} 公顷 · {{m2}} 平方米',
     perimeter: '周长 {{value}}',
+    finish: '完成',
+    finishTitle: '结束本次量测（也可双击或按 Enter）',
+    undo: '撤销一点',
+    undoTitle: '撤销最后一个点（Backspace）',
+    modes: '量测方式',
+    none: '—',
+    areaHint: '至少 3 个点才有面积',
   },
   cursor: {
     label: '光标位置',
     lonlat: '经纬度',
     gk: 'CGCS2000 3° 带 {{zone}}（EPSG:{{epsg}}）',
+    xy: 'X 为北坐标，Y 为东坐标（前两位为带号）',
   },
 }
 

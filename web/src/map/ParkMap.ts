@@ -10,6 +10,8 @@ import { applyParcelPaint } from './gradeChoropleth'
 import { AnalysisOverlay } from './AnalysisOverlay'
 import { DrawingTool } from './DrawingTool'
 import { LabelMarkers, type PrintedLabel } from './labelMarkers'
+import { MeasureTool } from './MeasureTool'
+import { NorthArrow } from './NorthArrow'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
 import { HOVER_SOURCE, offlineStyle, parkLayers, parkSources, SELECTION_SOURCE } from './style'
@@ -73,6 +75,8 @@ export class ParkMap {
   /** The planner's drawing tools (terra-draw) and the analysis highlights: adapters of their own on this map. */
   readonly drawing: DrawingTool
   readonly analysis: AnalysisOverlay
+  /** Everyone's measure tool (distance, area). It and the drawing tools never own the pointer together. */
+  readonly measure: MeasureTool
 
   constructor(options: ParkMapOptions) {
     this.map = new maplibregl.Map({
@@ -86,9 +90,20 @@ export class ParkMap {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     })
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right')
+    this.map.addControl(new NorthArrow(), 'top-right')
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right')
     this.labels = new LabelMarkers(this.map)
     this.drawing = new DrawingTool(this.map)
+    this.measure = new MeasureTool(this.map, () => {
+      // Measuring takes the pointer: the drawing tools go idle (the planner's hook puts the last
+      // completed boundary back) and the popup and hover outline go, so clicks land on the map.
+      if (this.drawing.isActive()) this.drawing.cancel()
+      this.closePopup()
+      this.hover(null)
+    })
+    this.drawing.onChange((state) => {
+      if (state.mode !== 'idle') this.measure.stop()
+    })
     this.analysis = new AnalysisOverlay(this.map, (layer, id) => this.features.get(layer)?.get(id))
     this.loaded = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -102,6 +117,7 @@ export class ParkMap {
         addHatchImages(this.map)
         this.analysis.install('selection-fill')
         this.drawing.start()
+        this.measure.install() // last: above the park, the selection and the drawing tools
         resolve()
       })
     })
@@ -113,7 +129,7 @@ export class ParkMap {
     }
     this.map.on('click', (e) => this.handleClick(e.point, [e.lngLat.lng, e.lngLat.lat]))
     this.map.on('mousemove', (e) => {
-      if (this.drawing.isActive()) return // terra-draw sets its own cursor
+      if (this.drawing.isActive() || this.measure.isActive()) return // each tool sets its own cursor
       const top = this.featuresAt(e.point)[0]
       this.map.getCanvas().style.cursor = top ? 'pointer' : ''
       this.hover(top?.feature ?? null)
@@ -171,6 +187,31 @@ export class ParkMap {
     return () => {
       this.map.off('moveend', handler)
     }
+  }
+
+  /**
+   * Subscribes to the pointer over the map: its lon/lat on every move, null when it leaves the
+   * map (touch screens have no such pointer). Returns the unsubscriber.
+   */
+  onPointerMove(handler: (lngLat: [number, number] | null) => void): () => void {
+    const move = (e: maplibregl.MapMouseEvent) => handler([e.lngLat.lng, e.lngLat.lat])
+    const out = () => handler(null)
+    this.map.on('mousemove', move)
+    this.map.on('mouseout', out)
+    return () => {
+      this.map.off('mousemove', move)
+      this.map.off('mouseout', out)
+    }
+  }
+
+  /** The map's bearing in degrees clockwise from north (0: north up). */
+  getBearing(): number {
+    return this.map.getBearing()
+  }
+
+  /** Turns the map (tests, and whoever needs a view not north-up). */
+  setBearing(bearing: number): void {
+    this.map.setBearing(bearing)
   }
 
   /** A feature the map holds, by layer and id (undefined: not loaded, or not visible to this visitor). */
@@ -318,8 +359,16 @@ export class ParkMap {
     return { x: rect.left + x, y: rect.top + y }
   }
 
+  /** The lon/lat under a point of the browser window (CSS pixels): clientPoint's inverse. */
+  lngLatAtClient(point: { x: number; y: number }): [number, number] {
+    const rect = this.map.getContainer().getBoundingClientRect()
+    const { lng, lat } = this.map.unproject([point.x - rect.left, point.y - rect.top])
+    return [lng, lat]
+  }
+
   destroy(): void {
     this.drawing.destroy()
+    this.measure.destroy()
     this.labels.destroy()
     this.popup.remove()
     this.map.remove()
@@ -375,7 +424,8 @@ export class ParkMap {
   }
 
   private handleClick(point: maplibregl.Point, lngLat: [number, number]): void {
-    if (this.drawing.isActive()) return // the click is a corner being drawn or edited, not a question
+    // The click is a corner being drawn or edited, or a point being measured, not a question.
+    if (this.drawing.isActive() || this.measure.isActive()) return
     const stack = this.featuresAt(point)
     const top = stack[0]
     const hit: FeatureHit | null = top ? { ...top, lngLat, ...(stack.length > 1 ? { stack } : {}) } : null

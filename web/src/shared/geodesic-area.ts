@@ -47,6 +47,25 @@ const { Geodesic } = geographiclib
 const WGS84 = Geodesic.WGS84
 
 /**
+ * Geodesic distance in m between two lon/lat positions on WGS84 (GeographicLib's Inverse): the
+ * measure tool's lengths and the drawing tools' perimeters.
+ * @example geodesicDistance([0, 0], [0, 1]) // ≈ 110 574.39 (1° of meridian at the equator)
+ */
+export function geodesicDistance(a: Position, b: Position): number {
+  return WGS84.Inverse(a[1] as number, a[0] as number, b[1] as number, b[0] as number).s12 ?? 0
+}
+
+/**
+ * Geodesic length in m of a path through lon/lat positions (0 for fewer than two).
+ * @example pathLength([[115.4, 28.7], [115.4, 28.71], [115.41, 28.71]]) // ≈ 1108.8 + 976.5
+ */
+export function pathLength(points: readonly Position[]): number {
+  let total = 0
+  for (let i = 1; i < points.length; i++) total += geodesicDistance(points[i - 1] as Position, points[i] as Position)
+  return total
+}
+
+/**
  * Absolute area of a checked, closed ring in m² (orientation does not matter). GeographicLib's
  * polygon class sums the edge terms with its own exact accumulator.
  */

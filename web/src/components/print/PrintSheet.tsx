@@ -1,7 +1,7 @@
 import { forwardRef, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GridLine } from '../../lib/print/gkGrid'
-import { formatLength, formatScale, mmPerPixel, scaleBar, scaleDenominator, type Box, type SheetLayout } from '../../lib/print/printLayout'
+import { scaleBarLabel, formatScale, mmPerPixel, scaleBar, scaleDenominator, type Box, type SheetLayout } from '../../lib/print/printLayout'
 import type { MapSnapshot } from '../../map/ParkMap'
 import type { GaussKrugerZone } from '../../shared/gauss-kruger'
 import type { LayerId } from '../../shared/park-vocabulary'
@@ -70,7 +70,7 @@ export const PrintSheet = forwardRef<HTMLDivElement, PrintSheetProps>(function P
         </svg>
         <div className="print-sheet__scalebar">
           <div className="print-sheet__bar" style={{ width: `${bar.mm}mm` }}><span /><span /></div>
-          <div className="print-sheet__bar-labels" style={{ width: `${bar.mm}mm` }}><span>0</span><span>{formatLength(bar.metres)}</span></div>
+          <div className="print-sheet__bar-labels" style={{ width: `${bar.mm}mm` }}><span>0</span><span>{scaleBarLabel(bar.metres)}</span></div>
         </div>
       </div>
       <aside className="print-sheet__legend" style={mm(layout.legend)}>

@@ -3,15 +3,9 @@
  * `geodesicArea` the server agrees with) and geodesic perimeter on WGS84 / CGCS2000. Never
  * terra-draw's or turf's area, which are spherical and read ~0.14 % high at the park's latitude.
  */
-import * as geographiclibModule from 'geographiclib-geodesic'
 import type { Polygon, Position } from 'geojson'
-import { geodesicArea } from '../../shared/geodesic-area'
+import { geodesicArea, pathLength } from '../../shared/geodesic-area'
 import { areaSummary, type AreaSummary } from '../../shared/units'
-
-type GeographicLib = typeof geographiclibModule
-// CommonJS package: Node's ESM loader exposes only `default`, bundlers expose the names.
-const geographiclib: GeographicLib = (geographiclibModule as GeographicLib & { default?: GeographicLib }).default ?? geographiclibModule
-const WGS84 = geographiclib.Geodesic.WGS84
 
 export interface BoundaryMeasure extends AreaSummary {
   /** Geodesic length of the outer ring, m. */
@@ -34,13 +28,8 @@ export function ringCorners(ring: readonly Position[]): Position[] {
  */
 export function ringPerimeter(ring: readonly Position[]): number {
   const corners = ringCorners(ring)
-  let total = 0
-  for (let i = 0; i < corners.length; i++) {
-    const a = corners[i] as Position
-    const b = corners[(i + 1) % corners.length] as Position
-    total += WGS84.Inverse(a[1] as number, a[0] as number, b[1] as number, b[0] as number).s12 ?? 0
-  }
-  return total
+  const first = corners[0]
+  return first ? pathLength([...corners, first]) : 0
 }
 
 /**

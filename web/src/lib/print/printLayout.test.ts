@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatLength, formatScale, mmPerPixel, scaleBar, scaleDenominator, sheetLayout } from './printLayout'
+import { scaleBarLabel, formatScale, mmPerPixel, scaleBar, scaleDenominator, sheetLayout } from './printLayout'
 
 describe('sheetLayout', () => {
   it('lays A4 and A3 out in both orientations inside 10 mm margins, nothing overlapping', () => {
@@ -52,7 +52,7 @@ describe('scale', () => {
     expect(formatScale(4_960)).toBe('1:5 000')
     expect(formatScale(250_400)).toBe('1:250 000')
     expect(formatScale(950)).toBe('1:950')
-    expect(formatLength(500)).toBe('500 m')
-    expect(formatLength(2000)).toBe('2 km')
+    expect(scaleBarLabel(500)).toBe('500 m')
+    expect(scaleBarLabel(2000)).toBe('2 km')
   })
 })

@@ -107,6 +107,6 @@ export function formatScale(denominator: number): string {
 }
 
 /** A length as the scale bar labels it: metres under a kilometre, else km. */
-export function formatLength(metres: number): string {
+export function scaleBarLabel(metres: number): string {
   return metres >= 1000 ? `${metres / 1000} km` : `${metres} m`
 }

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { authOptionsFrom, registerAuth, type AuthOptions } from './auth/plugin'
 import { readConfig } from './config'
+import type { BasemapInfo } from '../web/src/shared/api/basemap'
 import type { AppContext } from './context'
 import { errorBody, sendError, sendRouterError } from './errors'
 import { registerValidation } from './http/validation'
@@ -19,6 +20,8 @@ export interface AppOptions {
   auth?: AuthOptions
   /** How long a request's body may take to arrive after its headers (408 after); default REQUEST_TIMEOUT_SECONDS. */
   requestTimeoutMs?: number
+  /** The online base map; default from BASEMAP_TILES / BASEMAP_ATTRIBUTION. */
+  basemap?: BasemapInfo
 }
 
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024
@@ -42,11 +45,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const webRoot = opts.webRoot
   const hasClient = webRoot !== undefined && fs.existsSync(path.join(webRoot, 'index.html'))
   const auth = opts.auth ?? authOptionsFrom(readConfig())
-  await registerSecurityHeaders(app)
+  const basemap = opts.basemap ?? readConfig().basemap
+  await registerSecurityHeaders(app, basemap)
   // Before any route: every route is checked against the access policy (web/src/shared/access-policy.ts) as it is added.
   await registerAuth(app, ctx.db, auth, hasClient ? webRoot : undefined)
 
-  for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth })
+  for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth, basemap })
 
   // wildcard (the default) looks files up per request, so a rebuild is served without a restart.
   if (hasClient) await app.register(fastifyStatic, { root: webRoot })

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { checkTileTemplate, type BasemapInfo } from '../web/src/shared/api/basemap'
 
 /** Everything configurable comes from the environment (see README). */
 export interface Config {
@@ -21,6 +22,14 @@ export interface Config {
   statementTimeoutMs: number
   /** A request's body must have arrived within this of its headers (REQUEST_TIMEOUT_SECONDS, default 30). */
   requestTimeoutMs: number
+  /** The optional online base map (BASEMAP_TILES, comma-separated templates; BASEMAP_ATTRIBUTION). */
+  basemap: BasemapInfo
+}
+
+function basemapFrom(env: NodeJS.ProcessEnv): BasemapInfo {
+  const tiles = (env.BASEMAP_TILES ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '')
+  for (const template of tiles) checkTileTemplate(template)
+  return { tiles, attribution: env.BASEMAP_ATTRIBUTION?.trim() || null }
 }
 
 function positiveSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -57,5 +66,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === '1' : env.NODE_ENV === 'production',
     statementTimeoutMs: positiveSeconds(env, 'STATEMENT_TIMEOUT_SECONDS', 30),
     requestTimeoutMs: positiveSeconds(env, 'REQUEST_TIMEOUT_SECONDS', 30),
+    basemap: basemapFrom(env),
   }
 }

@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import type { AuthOptions } from './auth/plugin'
 import type { Database } from './db/connect'
+import type { BasemapInfo } from '../web/src/shared/api/basemap'
 
 /** What the app is built over: the open database. */
 export interface AppContext {
   db: Database
 }
 
-/** What route modules get: the database, and the session settings the auth routes need. */
+/** What route modules get: the database, the session settings the auth routes need, the online base map. */
 export interface RouteContext extends AppContext {
   auth: AuthOptions
+  basemap: BasemapInfo
 }
 
 /** A module of routes, registered by server/routes/index.ts. */

@@ -1,5 +1,6 @@
 import fastifyHelmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
+import { basemapOrigins, type BasemapInfo } from '../../web/src/shared/api/basemap'
 
 /**
  * Content-Security-Policy for the map client: everything from this origin; maplibre-gl starts its
@@ -21,11 +22,20 @@ export const CSP_DIRECTIVES = {
   frameAncestors: ["'none'"],
 }
 
-/** helmet's headers (nosniff, frame-ancestors, referrer policy, HSTS…) with the map's CSP. */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+/**
+ * helmet's headers (nosniff, frame-ancestors, referrer policy, HSTS…) with the map's CSP; an
+ * online base map's tile servers are let in for images and fetches, and nothing else is.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, basemap: BasemapInfo): Promise<void> {
+  const tileOrigins = basemapOrigins(basemap.tiles)
+  const directives = {
+    ...CSP_DIRECTIVES,
+    imgSrc: [...CSP_DIRECTIVES.imgSrc, ...tileOrigins],
+    connectSrc: [...CSP_DIRECTIVES.connectSrc, ...tileOrigins],
+  }
   await app.register(fastifyHelmet, {
     // No upgrade-insecure-requests: the app is also served over plain http on 127.0.0.1.
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    contentSecurityPolicy: { useDefaults: false, directives },
     crossOriginEmbedderPolicy: false,
   })
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../context'
+import type { RouteContext } from '../context'
 import { NotFound } from '../errors'
 import { parseBbox } from '../http/params'
 import { audienceOf } from '../../web/src/shared/access-policy'
@@ -30,7 +30,7 @@ const rowsSchema = {
  * the caller's audience sees it (catalog.ts): the public gets public columns and rows, and no idle plots.
  * `rows` is the attribute table (shared/api/layers.ts LayerRows): the same view, without geometry.
  */
-export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function layerRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   app.get('/api/layers', async (req) => {
     const out: LayerInfo[] = []
     // Sequential on purpose: the embedded database has one connection.
@@ -65,4 +65,7 @@ export async function layerRoutes(app: FastifyInstance, ctx: AppContext): Promis
     reply.type('application/json; charset=utf-8')
     return rows[0]?.body
   })
+
+  // The optional online base map, for everyone (it is drawn under the public map too).
+  app.get('/api/basemap', async () => ctx.basemap)
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react'
+import { fetchBasemap } from '../lib/api'
 import { ParkMap } from '../map/ParkMap'
 
 /** Creates the one ParkMap for a container and removes it on unmount; null until created. */
@@ -6,14 +7,15 @@ export function useParkMap(container: RefObject<HTMLDivElement | null>): ParkMap
   const [parkMap, setParkMap] = useState<ParkMap | null>(null)
   useEffect(() => {
     if (!container.current) return
-    const created = new ParkMap({
-      container: container.current,
-      basemapStyleUrl: import.meta.env.VITE_BASEMAP_STYLE_URL || undefined,
-    })
+    const created = new ParkMap({ container: container.current })
     setParkMap(created)
+    // The online base map, if the server has one: drawn when it answers, the park does not wait.
+    const abort = new AbortController()
+    fetchBasemap(abort.signal).then((info) => created.setOnlineBasemap(info)).catch(() => undefined)
     // Debugging and e2e handle: lets a test find a place on screen without reaching into maplibre.
     ;(window as unknown as { parkAtlas?: unknown }).parkAtlas = { map: created }
     return () => {
+      abort.abort()
       created.destroy()
       setParkMap(null)
     }

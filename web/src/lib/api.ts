@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson'
+import type { BasemapInfo } from '../shared/api/basemap'
 import type { ErrorBody } from '../shared/api/errors'
 import { FEATURE_LIMIT, type LayerInfo, type LayerRows, type ParkFeatureCollection } from '../shared/api/layers'
 import type { LayerId } from '../shared/park-vocabulary'
@@ -109,4 +110,14 @@ function isLayerRows(body: unknown): body is LayerRows {
 /** A layer's attribute table as the caller's audience sees it (no geometry; up to ROW_LIMIT rows). */
 export function fetchLayerRows(id: LayerId, signal?: AbortSignal): Promise<LayerRows> {
   return getJson(`/api/layers/${encodeURIComponent(id)}/rows`, isLayerRows, signal)
+}
+
+function isBasemapInfo(body: unknown): body is BasemapInfo {
+  const b = body as BasemapInfo | null
+  return typeof b === 'object' && b !== null && Array.isArray(b.tiles) && b.tiles.every((t) => typeof t === 'string')
+}
+
+/** The server's online base map (BASEMAP_TILES); `tiles` is empty when there is none. */
+export function fetchBasemap(signal?: AbortSignal): Promise<BasemapInfo> {
+  return getJson('/api/basemap', isBasemapInfo, signal)
 }

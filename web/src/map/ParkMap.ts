@@ -1,4 +1,5 @@
 import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapGeoJSONFeature } from 'maplibre-gl'
+import type { BasemapInfo } from '../shared/api/basemap'
 import type { ParkFeature, ParkFeatureCollection } from '../shared/api/layers'
 import { parkBounds, type Bounds } from '../lib/bounds'
 import type { LabelSpec } from '../lib/labels'
@@ -14,7 +15,7 @@ import { MeasureTool } from './MeasureTool'
 import { NorthArrow } from './NorthArrow'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
-import { HOVER_SOURCE, offlineStyle, parkLayers, parkSources, SELECTION_SOURCE } from './style'
+import { HOVER_SOURCE, offlineStyle, SELECTION_SOURCE } from './style'
 
 export interface FeatureHit {
   layer: LayerId
@@ -46,8 +47,6 @@ export interface MapSnapshot {
 
 export interface ParkMapOptions {
   container: HTMLElement
-  /** An online base map style (VITE_BASEMAP_STYLE_URL); the park's layers are added on top of it. */
-  basemapStyleUrl?: string | undefined
 }
 
 // Fengxin high-tech park, for the moment before the zones have loaded.
@@ -81,7 +80,7 @@ export class ParkMap {
   constructor(options: ParkMapOptions) {
     this.map = new maplibregl.Map({
       container: options.container,
-      style: options.basemapStyleUrl ?? offlineStyle(),
+      style: offlineStyle(),
       center: PARK_CENTRE,
       zoom: 13,
       attributionControl: { compact: true, customAttribution: ATTRIBUTION },
@@ -113,7 +112,6 @@ export class ParkMap {
         if (options.container.clientWidth <= 480) {
           options.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show')
         }
-        if (options.basemapStyleUrl) this.addParkLayers()
         addHatchImages(this.map)
         this.analysis.install('selection-fill')
         this.drawing.start()
@@ -121,12 +119,6 @@ export class ParkMap {
         resolve()
       })
     })
-    if (options.basemapStyleUrl) {
-      // An unreachable online base map must not leave the park blank: fall back to the offline style.
-      this.map.once('error', () => {
-        if (!this.map.isStyleLoaded()) this.map.setStyle(offlineStyle())
-      })
-    }
     this.map.on('click', (e) => this.handleClick(e.point, [e.lngLat.lng, e.lngLat.lat]))
     this.map.on('mousemove', (e) => {
       if (this.drawing.isActive() || this.measure.isActive()) return // each tool sets its own cursor
@@ -342,6 +334,24 @@ export class ParkMap {
     }
   }
 
+  /**
+   * Draws an online base map (the server's BASEMAP_TILES) under everything of the park's, the
+   * offline base map included; its attribution joins the map's. A tile server that does not answer
+   * leaves the offline map showing: raster tiles fail one by one, the style never does.
+   */
+  setOnlineBasemap(info: BasemapInfo): void {
+    if (info.tiles.length === 0) return
+    void this.loaded.then(() => {
+      const below = this.map.getStyle().layers?.find((l) => l.id !== 'background')?.id
+      info.tiles.forEach((template, i) => {
+        const id = `online-basemap-${i}`
+        if (this.map.getSource(id)) return
+        this.map.addSource(id, { type: 'raster', tiles: [template], tileSize: 256, ...(info.attribution && i === 0 ? { attribution: info.attribution } : {}) })
+        this.map.addLayer({ id, type: 'raster', source: id }, below)
+      })
+    })
+  }
+
   /** Resolves once the style is loaded and every pending tile and source update has been drawn. */
   async whenIdle(): Promise<void> {
     await this.loaded
@@ -372,11 +382,6 @@ export class ParkMap {
     this.labels.destroy()
     this.popup.remove()
     this.map.remove()
-  }
-
-  private addParkLayers(): void {
-    for (const [id, source] of Object.entries(parkSources())) if (!this.map.getSource(id)) this.map.addSource(id, source)
-    for (const layer of parkLayers()) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer)
   }
 
   private styleLayersOf(layer: LayerId): LayerSpecification[] {

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { expect, it } from 'vitest'
+import { initialJs } from '../../scripts/initial-js'
 import { WEB_ROOT } from '../../server/main'
 import { forEachDatabase } from '../helpers/databases'
 
@@ -22,6 +24,45 @@ forEachDatabase(
       const res = await ctx.app.inject(`/assets/${asset}`)
       expect(res.statusCode).toBe(200)
       expect(res.headers['content-type']).toMatch(/javascript/)
+    })
+
+    it('hashed assets are cached immutably and compressed; the page is revalidated on every load', async () => {
+      const br = await ctx.app.inject({ url: `/assets/${asset}`, headers: { 'accept-encoding': 'br, gzip' } })
+      expect(br.statusCode).toBe(200)
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expect(br.headers['content-encoding']).toBe('br')
+      const plain = fs.readFileSync(path.join(WEB_ROOT, 'assets', asset))
+      expect(zlib.brotliDecompressSync(br.rawPayload).equals(plain)).toBe(true)
+      const gzip = await ctx.app.inject({ url: `/assets/${asset}`, headers: { 'accept-encoding': 'gzip' } })
+      expect(gzip.headers['content-encoding']).toBe('gzip')
+      expect(zlib.gunzipSync(gzip.rawPayload).equals(plain)).toBe(true)
+      const identity = await ctx.app.inject({ url: `/assets/${asset}`, headers: { 'accept-encoding': 'identity' } })
+      expect(identity.headers['content-encoding']).toBeUndefined()
+      expect(identity.rawPayload.equals(plain)).toBe(true)
+      for (const url of ['/', '/index.html', '/parcels/FT-001']) {
+        const page = await ctx.app.inject(url)
+        expect(page.headers['cache-control'], url).toBe('no-cache')
+      }
+    })
+
+    it('API answers are compressed too (a county attribute table is megabytes of JSON)', async () => {
+      const res = await ctx.app.inject({ url: '/api/layers/parcels/rows', headers: { 'accept-encoding': 'br' } })
+      expect(res.headers['content-encoding']).toBe('br')
+      const body = JSON.parse(zlib.brotliDecompressSync(res.rawPayload).toString('utf8')) as { rows: unknown[] }
+      expect(body.rows.length).toBeGreaterThan(0)
+    })
+
+    it('a first visit downloads at most 400 KB of JavaScript (gzip): the rest loads on demand', () => {
+      const first = initialJs(WEB_ROOT)
+      expect(first.files.length).toBeGreaterThan(0)
+      // Drawing, per-mu views, admin, the attribute table, print and English are chunks of their own.
+      expect(first.gzipBytes).toBeLessThanOrEqual(400 * 1024)
+      const chunks = fs.readdirSync(path.join(WEB_ROOT, 'assets')).filter((f) => f.endsWith('.js'))
+      for (const lazy of ['terraDraw', 'AttributeTable', 'PrintDialog', 'AnalysisPanel', 'AccountsPanel']) {
+        const chunk = chunks.find((f) => f.startsWith(`${lazy}-`))
+        expect(chunk, lazy).toBeDefined()
+        expect(first.files, lazy).not.toContain(`/assets/${chunk}`)
+      }
     })
 
     it('a missing asset is a 404, not the page', async () => {

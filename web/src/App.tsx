@@ -1,16 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
-import { AccountsPanel } from './components/admin/AccountsPanel'
 import { FeaturePopup } from './components/FeaturePopup'
 import { Header } from './components/Header'
-import { AnalysisPanel } from './components/analysis/AnalysisPanel'
 import { IdleCaseButton } from './components/idle/IdleCaseButton'
-import { IdleCasePanel } from './components/idle/IdleCasePanel'
 import { LayerPanel } from './components/LayerPanel'
 import { PerMuProvider } from './components/perMu/PerMuContext'
-import { PerMuDrawer } from './components/perMu/PerMuDrawer'
-import { ThemePanel } from './components/perMu/ThemePanel'
 import { SideTabs } from './components/SideTabs'
 import { StatusBar } from './components/StatusBar'
 import { useMapSync } from './hooks/useMapSync'
@@ -21,9 +16,9 @@ import { useUrlView } from './hooks/useUrlView'
 import { usePerMu } from './components/perMu/PerMuContext'
 import { MapTools } from './components/MapTools'
 import { CursorReadout } from './components/CursorReadout'
+import { Deferred } from './components/Deferred'
 import { SearchBox, type SearchChoice } from './components/search/SearchBox'
-import { AttributeTable, type RowBox } from './components/table/AttributeTable'
-import { PrintDialog } from './components/print/PrintDialog'
+import type { RowBox } from './components/table/AttributeTable'
 import { anchorOf } from './lib/anchor'
 import { LEGEND_ORDER } from './lib/layers'
 import type { ThemeChoice } from './lib/perMu/parcelTheme'
@@ -33,6 +28,15 @@ import type { Language, NameLookup } from './lib/featureDetails'
 import { LAYER_IDS, type LayerId } from './shared/park-vocabulary'
 import { idleCaseParcel } from './lib/idle/idleCaseParcel'
 import type { FeatureHit } from './map/ParkMap'
+
+// What not every visit uses loads on demand (its own chunk): the first view carries the map only.
+const AnalysisPanel = lazy(() => import('./components/analysis/AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })))
+const AccountsPanel = lazy(() => import('./components/admin/AccountsPanel').then((m) => ({ default: m.AccountsPanel })))
+const IdleCasePanel = lazy(() => import('./components/idle/IdleCasePanel').then((m) => ({ default: m.IdleCasePanel })))
+const AttributeTable = lazy(() => import('./components/table/AttributeTable').then((m) => ({ default: m.AttributeTable })))
+const ThemePanel = lazy(() => import('./components/perMu/ThemePanel').then((m) => ({ default: m.ThemePanel })))
+const PerMuDrawer = lazy(() => import('./components/perMu/PerMuDrawer').then((m) => ({ default: m.PerMuDrawer })))
+const PrintDialog = lazy(() => import('./components/print/PrintDialog').then((m) => ({ default: m.PrintDialog })))
 
 /** A theme to apply, new per navigation (so going back to the same theme applies it again). */
 interface WantedTheme { theme: ThemeChoice | null }
@@ -236,14 +240,14 @@ export function App() {
           <SideTabs label={t('analysis.tab.label')} activeId={tab} onActiveChange={setTab} tabs={[
             { id: 'layers', label: t('analysis.tab.layers'), render: () => (
               <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit}>
-                <ThemePanel />
+                <Deferred><ThemePanel /></Deferred>
               </LayerPanel>
             ) },
             { id: 'analysis', label: t('analysis.tab.analysis'), wide: true, render: (active) => (
-              <AnalysisPanel parkMap={parkMap} active={active} onZonesChanged={retry} />
+              <Deferred active={active}><AnalysisPanel parkMap={parkMap} active={active} onZonesChanged={retry} /></Deferred>
             ) },
             ...(me && access.accounts === 'allowed' ? [{ id: 'accounts', label: t('admin.tab'), wide: true, render: (active: boolean) => (
-              <AccountsPanel me={me} active={active} />
+              <Deferred active={active}><AccountsPanel me={me} active={active} /></Deferred>
             ) }] : []),
           ]} />
           <div className="map-area" style={{ '--table-inset': `${tableHeight}px` } as CSSProperties}>
@@ -251,15 +255,18 @@ export function App() {
             <StatusBar data={data} />
             <MapTools parkMap={parkMap} tableOpen={openTable !== null} onToggleTable={toggleTable} onPrint={() => setPrinting(true)} />
             <CursorReadout parkMap={parkMap} />
-            {printing && parkMap && <PrintDialog parkMap={parkMap} layers={printLayers} onClose={() => setPrinting(false)} />}
+            {printing && parkMap && <Deferred><PrintDialog parkMap={parkMap} layers={printLayers} onClose={() => setPrinting(false)} /></Deferred>}
             {openTable && (
-              <AttributeTable layers={tableLayers} layer={openTable} onLayerChange={setTableLayer} dataKey={String(dataVersion)}
-                lookup={lookup} mapSelection={tableSelection} onSelect={selectRows} onClose={() => setTableLayer(null)} onHeight={setTableHeight} />
+              <Deferred>
+                <AttributeTable layers={tableLayers} layer={openTable} onLayerChange={setTableLayer} dataKey={String(dataVersion)}
+                  lookup={lookup} mapSelection={tableSelection} onSelect={selectRows} onClose={() => setTableLayer(null)} onHeight={setTableHeight} />
+              </Deferred>
             )}
-            <PerMuDrawer />
+            <Deferred><PerMuDrawer /></Deferred>
             {openCase && (
-              <IdleCasePanel key={openCase} parcelId={openCase} parcel={lookup('parcels', openCase)}
-                onClose={() => setCaseParcel(null)} onChanged={retry} />
+              <Deferred key={openCase}>
+                <IdleCasePanel parcelId={openCase} parcel={lookup('parcels', openCase)} onClose={() => setCaseParcel(null)} onChanged={retry} />
+              </Deferred>
             )}
           </div>
         </main>

@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
-import './i18n'
+import { languageReady } from './i18n'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
@@ -8,10 +8,11 @@ import { SessionProvider } from './hooks/useSession'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
+// The saved language's strings first: English is a chunk of its own (i18n/index.ts).
+void languageReady.finally(() => createRoot(root).render(
   <StrictMode>
     <SessionProvider>
       <App />
     </SessionProvider>
   </StrictMode>,
-)
+))

@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { gaussKrugerZoneForLongitude, loadGaussKrugerConverter, type GaussKrugerConverter, type GaussKrugerZone } from '../shared/gauss-kruger'
+import type { GaussKrugerConverter, GaussKrugerZone } from '../shared/gauss-kruger'
 import type { ParkMap } from '../map/ParkMap'
 
 /** Converters by EPSG code: proj4 loads once, each zone's transform is built once. */
 const converters = new Map<number, Promise<GaussKrugerConverter>>()
+/** The GK module loads with the first pointer move over the map, not with the page. */
+type GaussKruger = typeof import('../shared/gauss-kruger')
+let gaussKruger: GaussKruger | null = null
+const gaussKrugerLoading = (): Promise<GaussKruger> => import('../shared/gauss-kruger').then((m) => (gaussKruger = m))
 
-function converterFor(zone: GaussKrugerZone): Promise<GaussKrugerConverter> {
+function converterFor(gk: GaussKruger, zone: GaussKrugerZone): Promise<GaussKrugerConverter> {
   let converter = converters.get(zone.epsg)
   if (!converter) {
-    converter = loadGaussKrugerConverter(zone)
+    converter = gk.loadGaussKrugerConverter(zone)
     converters.set(zone.epsg, converter)
   }
   return converter
@@ -51,9 +55,16 @@ export function CursorReadout({ parkMap }: { parkMap: ParkMap | null }) {
         setReading(null)
         return
       }
+      const gk = gaussKruger
+      if (!gk) {
+        setReading({ lngLat, gk: null })
+        void gaussKrugerLoading().then(() => mine === generation && show())
+        latest = lngLat
+        return
+      }
       let zone: GaussKrugerZone | null = null
       try {
-        zone = gaussKrugerZoneForLongitude(lngLat[0], true)
+        zone = gk.gaussKrugerZoneForLongitude(lngLat[0], true)
       } catch {
         zone = null // outside the zones: lon/lat only
       }
@@ -62,7 +73,7 @@ export function CursorReadout({ parkMap }: { parkMap: ParkMap | null }) {
         return
       }
       const inZone = zone
-      void converterFor(inZone).then((converter) => {
+      void converterFor(gk, inZone).then((converter) => {
         if (mine !== generation) return // a newer position is on its way
         const [y, x] = converter.toPlane(lngLat[0], lngLat[1])
         setReading({ lngLat, gk: { x, y, zone: inZone } })

@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { lazy, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatLength } from '../lib/measure'
+import { formatLength } from '../lib/measureFormat'
 import type { MeasureState } from '../map/MeasureTool'
 import type { ParkMap } from '../map/ParkMap'
 import { formatMu } from '../shared/units'
-import { MeasurePanel } from './MeasurePanel'
+import { Deferred } from './Deferred'
+
+// The measure panel loads with the first measurement (its own chunk).
+const MeasurePanel = lazy(() => import('./MeasurePanel').then((m) => ({ default: m.MeasurePanel })))
 
 /** The measure tool's state as React sees it: follows the adapter's emissions. */
 function useMeasureState(parkMap: ParkMap | null): MeasureState | null {
@@ -84,12 +87,14 @@ export function MapTools({ parkMap, tableOpen, onToggleTable, onPrint }: MapTool
         )}
       </div>
       {measuring && measure && parkMap && (
-        <MeasurePanel state={measure}
-          onMode={(mode) => parkMap.measure.start(mode)}
-          onFinish={() => parkMap.measure.finish()}
-          onUndo={() => parkMap.measure.undo()}
-          onClear={() => parkMap.measure.clear()}
-          onStop={() => parkMap.measure.stop()} />
+        <Deferred>
+          <MeasurePanel state={measure}
+            onMode={(mode) => parkMap.measure.start(mode)}
+            onFinish={() => parkMap.measure.finish()}
+            onUndo={() => parkMap.measure.undo()}
+            onClear={() => parkMap.measure.clear()}
+            onStop={() => parkMap.measure.stop()} />
+        </Deferred>
       )}
     </div>
   )

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatAreaFigures, formatLength, type MeasureMode } from '../lib/measure'
+import type { MeasureMode } from '../lib/measure'
+import { formatAreaFigures, formatLength } from '../lib/measureFormat'
 import type { MeasureState } from '../map/MeasureTool'
 
 /** The tool's state to show, and what the panel's controls ask of the tool. */

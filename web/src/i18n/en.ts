@@ -43,6 +43,7 @@ export const en: Resources = {
   },
   status: {
     loading: 'Loading layers…',
+    loadingPart: 'Loading…',
     loadingLayer: 'Loading: {{layers}}',
     error: 'Could not load the map data',
     layerErrors: 'These layers failed to load: {{layers}}',

@@ -43,6 +43,7 @@ export const zhCN = {
   },
   status: {
     loading: '正在加载图层…',
+    loadingPart: '正在载入…',
     loadingLayer: '正在加载：{{layers}}',
     error: '无法加载地图数据',
     layerErrors: '以下图层加载失败：{{layers}}',

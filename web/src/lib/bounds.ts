@@ -1,4 +1,4 @@
-import { bbox } from '@turf/turf'
+import { bbox } from '@turf/bbox'
 import type { ParkFeatureCollection } from '../shared/api/layers'
 
 export type Bounds = [number, number, number, number]

@@ -1,4 +1,7 @@
-import { along, booleanPointInPolygon, centerOfMass, length, lineString, pointOnFeature, polygon } from '@turf/turf'
+import { along } from '@turf/along'
+import { lineString } from '@turf/helpers'
+import { length } from '@turf/length'
+import polylabel from 'polylabel'
 import type { Geometry, Position } from 'geojson'
 import type { ParkFeature, ParkFeatureCollection } from '../shared/api/layers'
 import { featureNames, type Language } from './featureDetails'
@@ -67,7 +70,7 @@ export function layerLabels(layer: LayerId, collection: ParkFeatureCollection, l
 }
 
 /**
- * Where a name sits: a polygon's centre of mass when it falls inside (else a point surely inside),
+ * Where a name sits: a polygon's pole of inaccessibility (the inside point farthest from its edges),
  * the middle of a line, the point itself. For multi-part shapes, the biggest part. Returns null for
  * empty geometry.
  */
@@ -91,12 +94,15 @@ export function labelAnchor(geometry: Geometry | null): [number, number] | null 
   }
 }
 
+/**
+ * Where a polygon's name goes: its pole of inaccessibility (polylabel), the inside point farthest
+ * from the outline — always inside, and in the widest part of an L- or U-shaped plot, where a
+ * centroid can fall outside or against an edge. 1e-6° (≈ 0.1 m) is far finer than a label.
+ */
 function polygonAnchor(rings: Position[][] | undefined): [number, number] | null {
   if (!rings || !rings[0] || rings[0].length < 4) return null
-  const shape = polygon(rings)
-  const centre = centerOfMass(shape)
-  const point = booleanPointInPolygon(centre, shape) ? centre : pointOnFeature(shape)
-  return firstPosition(point.geometry.coordinates)
+  const [x, y] = polylabel(rings as [number, number][][], 1e-6)
+  return firstPosition([x as number, y as number])
 }
 
 function lineMiddle(coords: Position[] | undefined): [number, number] | null {

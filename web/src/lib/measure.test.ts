@@ -2,7 +2,8 @@ import type { Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
 import { geodesicSquare, PARK } from '../../../tests/helpers/geodesy'
 import { geodesicDistance, pathLength } from '../shared/geodesic-area'
-import { closedRing, formatAreaFigures, formatLength, measurePoints } from './measure'
+import { closedRing, measurePoints } from './measure'
+import { formatAreaFigures, formatLength } from './measureFormat'
 import { areaSummary, M2_PER_MU } from '../shared/units'
 
 // WGS84 as published (EPSG:7030): the figures below follow from these, not from the code under test.

@@ -1,11 +1,8 @@
 import type { Geometry, Polygon, Position } from 'geojson'
 import type maplibregl from 'maplibre-gl'
-import {
-  TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode,
-  type GeoJSONStoreFeatures, type HexColor, type SnapToCustom, type TerraDrawMouseEvent,
-} from 'terra-draw'
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter'
+import type { GeoJSONStoreFeatures, SnapToCustom, TerraDraw, TerraDrawMouseEvent, TerraDrawPolygonMode } from 'terra-draw'
 import { buildVertexIndex, nearestVertex, type VertexIndex } from '../lib/boundary/vertexIndex'
+import { PRECISION } from './terraDrawPrecision'
 
 /** idle: the map pans and opens popups; draw: clicks add corners; edit: drag, insert and delete corners. */
 export type DrawingMode = 'idle' | 'draw' | 'edit'
@@ -20,13 +17,8 @@ export interface DrawingState {
 
 type Listener<T> = (value: T) => void
 
-const BOUNDARY_COLOR: HexColor = '#c2185b'
-const VERTEX_COLOR: HexColor = '#ffffff'
-const SNAP_COLOR: HexColor = '#f59f00'
 /** How close (CSS pixels) the pointer must come to a parcel corner to snap to it. */
 const SNAP_TOLERANCE_PX = 12
-/** terra-draw refuses coordinates with more decimals than the adapter keeps (9: ~0.1 mm). */
-const PRECISION = 9
 
 const roundPosition = (p: Position): Position => [Number((p[0] as number).toFixed(PRECISION)), Number((p[1] as number).toFixed(PRECISION))]
 
@@ -49,47 +41,40 @@ export class DrawingTool {
   private vertexIndex: VertexIndex | null = null
   /** A boundary set before the map had loaded, put on the map by start(). */
   private pending: Polygon | null = null
+  private mapReady = false
+  private loading: Promise<void> | null = null
   private changeListeners: Listener<DrawingState>[] = []
   private commitListeners: Listener<Polygon | null>[] = []
 
   constructor(private readonly map: maplibregl.Map) {}
 
-  /** Call once the map's style has loaded: terra-draw adds its sources and layers on top. */
+  /**
+   * Call once the map's style has loaded. terra-draw itself (and its sources and layers on top of
+   * the map) loads on first use — a boundary to show or a tool chosen — not with the first view.
+   */
   start(): void {
-    if (this.draw) return
-    const snapping = { toCustom: this.snapToCorner }
-    this.polygonMode = new TerraDrawPolygonMode({
-      snapping,
-      // Escape is the app's (a window-wide shortcut that also works when a button has focus); Enter closes.
-      keyEvents: { cancel: null, finish: 'Enter' },
-      styles: {
-        fillColor: BOUNDARY_COLOR, fillOpacity: 0.14, outlineColor: BOUNDARY_COLOR, outlineWidth: 2.5,
-        closingPointColor: VERTEX_COLOR, closingPointOutlineColor: BOUNDARY_COLOR, closingPointWidth: 6, closingPointOutlineWidth: 2.5,
-        snappingPointColor: SNAP_COLOR, snappingPointOutlineColor: VERTEX_COLOR, snappingPointWidth: 6, snappingPointOutlineWidth: 2,
-      },
+    this.mapReady = true
+    if (this.pending || this.mode !== 'idle') void this.load()
+  }
+
+  /** Resolves once terra-draw is running (loading it the first time). */
+  load(): Promise<void> {
+    if (!this.mapReady) return Promise.resolve() // start() loads it when the map is ready
+    this.loading ??= import('./terraDraw').then(({ createTerraDraw }) => {
+      const { draw, polygonMode } = createTerraDraw(this.map, this.snapToCorner)
+      this.draw = draw
+      this.polygonMode = polygonMode
+      draw.start()
+      draw.on('change', () => this.handleChange())
+      draw.on('finish', () => this.handleFinish())
+      // What was asked for while it loaded: the boundary first, then the tool.
+      const wanted = this.mode
+      this.mode = 'idle'
+      if (this.pending) this.setBoundary(this.pending)
+      this.pending = null
+      if (wanted !== 'idle') this.setMode(wanted)
     })
-    const selectMode = new TerraDrawSelectMode({
-      keyEvents: null, // Delete and Escape are handled by the app, with undo
-      flags: {
-        polygon: {
-          feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping } },
-        },
-      },
-      styles: {
-        selectedPolygonColor: BOUNDARY_COLOR, selectedPolygonFillOpacity: 0.18, selectedPolygonOutlineColor: BOUNDARY_COLOR, selectedPolygonOutlineWidth: 3,
-        selectionPointColor: VERTEX_COLOR, selectionPointOutlineColor: BOUNDARY_COLOR, selectionPointWidth: 5, selectionPointOutlineWidth: 2.5,
-        midPointColor: BOUNDARY_COLOR, midPointOutlineColor: VERTEX_COLOR, midPointWidth: 3.5, midPointOutlineWidth: 1.5,
-      },
-    })
-    this.draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: PRECISION }),
-      modes: [this.polygonMode, selectMode],
-    })
-    this.draw.start()
-    this.draw.on('change', () => this.handleChange())
-    this.draw.on('finish', () => this.handleFinish())
-    if (this.pending) this.setBoundary(this.pending)
-    this.pending = null
+    return this.loading
   }
 
   getMode(): DrawingMode {
@@ -113,7 +98,14 @@ export class DrawingTool {
    */
   setMode(mode: DrawingMode): void {
     const draw = this.draw
-    if (!draw || mode === this.mode) return
+    if (mode === this.mode) return
+    if (!draw) {
+      // Not loaded yet: the tool is taken at once (popups stop), terra-draw applies it when it runs.
+      this.mode = mode
+      this.emitChange()
+      if (mode !== 'idle') void this.load()
+      return
+    }
     this.quietly(() => {
       if (mode === 'draw') {
         draw.setMode('polygon')
@@ -151,6 +143,7 @@ export class DrawingTool {
     const draw = this.draw
     if (!draw) {
       this.pending = polygon
+      if (polygon) void this.load()
       return
     }
     this.quietly(() => {

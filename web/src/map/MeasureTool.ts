@@ -1,6 +1,9 @@
 import type { Feature, FeatureCollection, Position } from 'geojson'
 import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapMouseEvent } from 'maplibre-gl'
-import { measurePoints, type Measurement, type MeasureMode } from '../lib/measure'
+import type { Measurement, MeasureMode } from '../lib/measure'
+
+/** The figures' module (GeographicLib behind it), loaded when measuring first starts. */
+type MeasureMath = typeof import('../lib/measure')
 
 /** What the measure tool holds; emitted on every change, pointer moves included. */
 export interface MeasureState {
@@ -54,6 +57,7 @@ const line = (coordinates: Position[], band: boolean): Feature => ({ type: 'Feat
  * The figures are GeographicLib's (lib/measure.ts), never turf's.
  */
 export class MeasureTool {
+  private math: MeasureMath | null = null
   private active = false
   private mode: MeasureMode = 'distance'
   private points: Position[] = []
@@ -101,12 +105,18 @@ export class MeasureTool {
       mode: this.mode,
       points: this.points.map((p) => [...p]),
       finished: this.finished,
-      measurement: shown.length > 0 ? measurePoints(this.mode, shown) : null,
+      measurement: shown.length > 0 && this.math ? this.math.measurePoints(this.mode, shown) : null,
     }
   }
 
   /** Starts measuring in a mode (or switches mode: the points stay, their figure changes). */
   start(mode: MeasureMode): void {
+    if (!this.math) {
+      void import('../lib/measure').then((math) => {
+        this.math = math
+        this.update()
+      })
+    }
     if (!this.active) {
       this.beforeStart()
       this.active = true

@@ -1,11 +1,14 @@
-import { useState } from 'react'
+import { lazy, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { perMuCsvUrl } from '../../lib/perMu/api'
-import { DashboardView } from './DashboardView'
-import { GradingSettings } from './GradingSettings'
+import { Deferred } from '../Deferred'
 import { Notice } from './Notice'
 import { usePerMu, type PerMuState } from './PerMuContext'
-import { RankingView } from './RankingView'
+
+// The drawer's views load when it is first opened: most visits never open it.
+const RankingView = lazy(() => import('./RankingView').then((m) => ({ default: m.RankingView })))
+const DashboardView = lazy(() => import('./DashboardView').then((m) => ({ default: m.DashboardView })))
+const GradingSettings = lazy(() => import('./GradingSettings').then((m) => ({ default: m.GradingSettings })))
 import './perMu.css'
 
 type Tab = 'ranking' | 'dashboard' | 'settings'
@@ -80,9 +83,9 @@ export function PerMuDrawer() {
         <div className="per-mu-drawer__body" role={ready ? 'tabpanel' : undefined} data-tab-panel={ready ? shownTab : 'none'}>
           {ready && report.status === 'error' && <div className="per-mu-error" role="alert">{t('perMu.error')}: {report.error?.message}</div>}
           {!ready && <Blocked perMu={perMu} />}
-          {ready && shownTab === 'ranking' && <RankingView report={data} lang={lang} />}
-          {ready && shownTab === 'dashboard' && <DashboardView lang={lang} />}
-          {ready && shownTab === 'settings' && <GradingSettings indicators={data.indicators} lang={lang} />}
+          {ready && shownTab === 'ranking' && <Deferred><RankingView report={data} lang={lang} /></Deferred>}
+          {ready && shownTab === 'dashboard' && <Deferred><DashboardView lang={lang} /></Deferred>}
+          {ready && shownTab === 'settings' && <Deferred><GradingSettings indicators={data.indicators} lang={lang} /></Deferred>}
         </div>
       )}
     </section>

@@ -3,7 +3,7 @@
  * server checks again with ST_IsValidDetail and refuses). turf's `kinks` is planar in lon/lat,
  * which is exact enough for *whether* two short edges cross; areas never come from turf.
  */
-import { kinks } from '@turf/turf'
+import { kinks } from '@turf/kinks'
 import type { Polygon, Position } from 'geojson'
 import { ringCorners } from './measure'
 

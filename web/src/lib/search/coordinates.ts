@@ -1,4 +1,3 @@
-import { gaussKrugerZoneByCentralMeridian, gaussKrugerZoneForLongitude, loadGaussKrugerConverter } from '../../shared/gauss-kruger'
 
 /** A typed coordinate the search understood: where it is, and how it was read. */
 export interface CoordinateHit {
@@ -39,6 +38,8 @@ export async function parseCoordinate(text: string, nearLongitude: number): Prom
   const aX = within(a, NORTHING) && (!within(b, NORTHING) || a > b)
   const [x, y] = aX ? [a, b] : [b, a]
   if (!within(x, NORTHING)) return null
+  // The GK code (with proj4 and geographiclib behind it) loads when a coordinate pair is typed.
+  const { gaussKrugerZoneByCentralMeridian, gaussKrugerZoneForLongitude, loadGaussKrugerConverter } = await import('../../shared/gauss-kruger')
   let zone
   try {
     if (y >= 25_000_000 && y < 46_000_000) zone = gaussKrugerZoneByCentralMeridian(Math.floor(y / 1_000_000) * 3, true)

@@ -77,6 +77,8 @@ export const POLICY: readonly PolicyRule[] = [
   rule('GET /api/health', EVERYONE, 'liveness for load balancers and the status bar'),
   rule('GET /api/layers', EVERYONE, 'each audience gets its own layer list (catalog public views)'),
   rule('GET /api/layers/:id/features', EVERYONE, 'public audience: public columns and rows only; idle plots are internal'),
+  rule('GET /tiles/:layer/:z/:x/:y', EVERYONE, 'vector tiles: the audience view of the layer, as the features'),
+  rule('GET /tiles/:layer/tiles.json', EVERYONE, 'TileJSON of a layer the audience may see'),
   rule('GET /api/basemap', EVERYONE, 'the online base map tile URLs (server configuration, nothing private)'),
   rule('GET /api/layers/:id/rows', EVERYONE, 'the attribute table: the same audience view as the features, without geometry'),
   rule('POST /api/analysis/area', EVERYONE, "pure computation on the caller's own geometry", PUBLIC_WRITE_PER_MINUTE),

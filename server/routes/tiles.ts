@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FeatureCollection } from 'geojson'
+import type { RouteContext } from '../context'
+import { BadRequest, NotFound } from '../errors'
+import { audienceOf } from '../../web/src/shared/access-policy'
+import { TILE_CONTENT_TYPE, TILE_MAX_ZOOM, type TileJson } from '../../web/src/shared/api/tiles'
+import { findLayerView, type LayerView } from '../layers/catalog'
+import { encodeTile } from '../tiles/encode'
+import { clippedFeaturesQuery, extentQuery, mvtQuery, tileColumns, type TileAddress } from '../tiles/tile-query'
+
+const layerParam = { type: 'string', maxLength: 64 } as const
+const tileSchema = {
+  params: {
+    type: 'object',
+    properties: { layer: layerParam, z: { type: 'string', maxLength: 3 }, x: { type: 'string', maxLength: 8 }, y: { type: 'string', maxLength: 12 } },
+    required: ['layer', 'z', 'x', 'y'],
+  },
+  querystring: { type: 'object', properties: {}, additionalProperties: false },
+} as const
+const tileJsonSchema = {
+  params: { type: 'object', properties: { layer: layerParam }, required: ['layer'] },
+  querystring: { type: 'object', properties: {}, additionalProperties: false },
+} as const
+
+/** z/x/y.mvt as integers inside the zoom's grid, or a 400 naming the bad part. */
+function tileAddress(params: { z: string; x: string; y: string }): TileAddress {
+  const y = /^(\d+)\.mvt$/.exec(params.y)
+  if (!/^\d+$/.test(params.z) || !/^\d+$/.test(params.x) || !y) throw new BadRequest('a tile is /tiles/{layer}/{z}/{x}/{y}.mvt with whole numbers')
+  const tile = { z: Number(params.z), x: Number(params.x), y: Number(y[1]) }
+  if (tile.z > TILE_MAX_ZOOM) throw new BadRequest(`z must be 0–${TILE_MAX_ZOOM}, got ${tile.z}`)
+  const size = 2 ** tile.z
+  if (tile.x >= size || tile.y >= size) throw new BadRequest(`x and y must be 0–${size - 1} at z ${tile.z}`)
+  return tile
+}
+
+function viewFor(req: FastifyRequest, layer: string): LayerView {
+  const view = findLayerView(layer, audienceOf(req.user?.role))
+  if (!view) throw new NotFound(`unknown layer "${layer}"; see /api/layers`)
+  return view
+}
+
+/** If-None-Match holds this ETag (weak comparison, as RFC 9110 has it for GET), or `*`. */
+function notModified(req: FastifyRequest, etag: string): boolean {
+  const header = req.headers['if-none-match']
+  if (!header) return false
+  return header.split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === etag || t === '*')
+}
+
+/**
+ * A tile depends on who asks (the audience's view) and on the data: the ETag is the tile's own
+ * hash, so any change to a feature in it gives a new one; `no-cache` makes every use revalidate
+ * (a 304 when nothing changed). Internal tiles are `private`: no shared cache may keep them.
+ */
+function sendTile(req: FastifyRequest, reply: FastifyReply, body: Buffer): Buffer | FastifyReply {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+  const internal = audienceOf(req.user?.role) === 'internal'
+  reply.header('etag', etag).header('cache-control', `${internal ? 'private' : 'public'}, no-cache`).header('vary', 'Cookie')
+  if (notModified(req, etag)) return reply.status(304).send()
+  reply.type(TILE_CONTENT_TYPE)
+  return body
+}
+
+/**
+ * GET /tiles/:layer/:z/:x/:y.mvt and /tiles/:layer/tiles.json — vector tiles of the layers, each as
+ * the caller's audience sees it (the catalogue's views, as every layer read). Server PostGIS
+ * encodes with ST_AsMVT; embedded PostGIS clips and the server encodes (tiles/encode.ts).
+ */
+export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  app.get<{ Params: { layer: string; z: string; x: string; y: string } }>('/tiles/:layer/:z/:x/:y', { schema: tileSchema }, async (req, reply) => {
+    const view = viewFor(req, req.params.layer)
+    const tile = tileAddress(req.params)
+    let body: Buffer
+    if (ctx.db.kind === 'postgres') {
+      const q = mvtQuery(view, tile)
+      const { rows } = await ctx.db.pool.query<{ tile: Buffer }>(q.text, q.values)
+      body = rows[0]?.tile ?? Buffer.alloc(0)
+    } else {
+      const q = clippedFeaturesQuery(view, tile)
+      const { rows } = await ctx.db.pool.query<{ features: string }>(q.text, q.values)
+      const features = JSON.parse(rows[0]?.features ?? '[]') as FeatureCollection['features']
+      body = encodeTile(view.layer.id, { type: 'FeatureCollection', features }, tile)
+    }
+    return sendTile(req, reply, body)
+  })
+
+  app.get<{ Params: { layer: string } }>('/tiles/:layer/tiles.json', { schema: tileJsonSchema }, async (req) => {
+    const view = viewFor(req, req.params.layer)
+    const q = extentQuery(view)
+    const { rows } = await ctx.db.pool.query<{ w: number; s: number; e: number; n: number }>(q.text, q.values)
+    const extent = rows[0]
+    const origin = `${req.protocol}://${req.headers.host ?? 'localhost'}`
+    const fields = Object.fromEntries(tileColumns(view).map((c) => [c, c === 'area_m2' ? 'Number' : 'String'])) as TileJson['vector_layers'][number]['fields']
+    return {
+      tilejson: '3.0.0',
+      name: view.layer.id,
+      tiles: [`${origin}/tiles/${view.layer.id}/{z}/{x}/{y}.mvt`],
+      minzoom: 0,
+      maxzoom: TILE_MAX_ZOOM,
+      bounds: extent ? [extent.w, extent.s, extent.e, extent.n] : [-180, -85.0511, 180, 85.0511],
+      vector_layers: [{ id: view.layer.id, fields }],
+    } satisfies TileJson
+  })
+}

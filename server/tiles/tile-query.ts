@@ -1,0 +1,72 @@
+import { escapeIdentifier } from 'pg'
+import { TILE_BUFFER, TILE_EXTENT, TILE_OMITTED_COLUMNS } from '../../web/src/shared/api/tiles'
+import { columnName, viewRelation, type LayerView } from '../layers/catalog'
+import type { SqlQuery } from '../layers/features-query'
+
+export interface TileAddress {
+  z: number
+  x: number
+  y: number
+}
+
+/** The columns a tile carries: the view's, less bookkeeping; `id` first, `area_m2` last on polygon layers. */
+export function tileColumns(view: LayerView): string[] {
+  return ['id', ...view.columns.map(columnName).filter((c) => !TILE_OMITTED_COLUMNS.includes(c)), ...(view.layer.hasArea ? ['area_m2'] : [])]
+}
+
+function columnExpressions(view: LayerView): string {
+  return tileColumns(view)
+    .map((c) => (c === 'area_m2' ? 'ST_Area(t.geom::geography) AS area_m2' : `t.${escapeIdentifier(c)}`))
+    .join(', ')
+}
+
+/**
+ * The tile's envelope in Web Mercator with the buffer, and the same box in lon/lat (a Mercator
+ * rectangle is a lon/lat rectangle), where the features' GiST index can be used.
+ */
+const BOUNDS = `SELECT ST_TileEnvelope($1, $2, $3) AS env,
+  ST_Transform(ST_TileEnvelope($1, $2, $3, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS box`
+
+/** Server PostGIS: the whole tile in one statement (ST_AsMVTGeom clips and quantises, ST_AsMVT encodes). */
+export function mvtQuery(view: LayerView, tile: TileAddress): SqlQuery {
+  const text = `
+    WITH bounds AS (${BOUNDS})
+    SELECT ST_AsMVT(q, $4, ${TILE_EXTENT}, 'geom') AS tile
+    FROM (
+      SELECT ${columnExpressions(view)},
+             ST_AsMVTGeom(ST_Transform(t.geom, 3857), bounds.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+      FROM ${viewRelation(view, 't')}, bounds
+      WHERE t.geom && bounds.box
+      ORDER BY t.sort_key
+    ) q
+    WHERE q.geom IS NOT NULL`
+  return { text, values: [tile.z, tile.x, tile.y, view.layer.id] }
+}
+
+/**
+ * Embedded PostGIS (built without protobuf, so no ST_AsMVT): the features PostGIS clips to the
+ * buffered tile, as GeoJSON in lon/lat, for the server to encode (tiles/encode.ts).
+ */
+export function clippedFeaturesQuery(view: LayerView, tile: TileAddress): SqlQuery {
+  const properties = tileColumns(view)
+    .map((c) => (c === 'area_m2' ? `'area_m2', ST_Area(t.geom::geography)` : `'${c}', t.${escapeIdentifier(c)}`))
+    .join(', ')
+  const text = `
+    WITH bounds AS (${BOUNDS})
+    SELECT coalesce(json_agg(json_build_object(
+      'type', 'Feature',
+      'geometry', ST_AsGeoJSON(ST_ClipByBox2D(t.geom, bounds.box), 9)::json,
+      'properties', json_build_object(${properties})
+    ) ORDER BY t.sort_key), '[]'::json)::text AS features
+    FROM ${viewRelation(view, 't')}, bounds
+    WHERE t.geom && bounds.box AND NOT ST_IsEmpty(ST_ClipByBox2D(t.geom, bounds.box))`
+  return { text, values: [tile.z, tile.x, tile.y] }
+}
+
+/** The layer's extent for the audience, lon/lat; null when it has no features. */
+export function extentQuery(view: LayerView): SqlQuery {
+  return {
+    text: `SELECT ST_XMin(e) AS w, ST_YMin(e) AS s, ST_XMax(e) AS e, ST_YMax(e) AS n FROM (SELECT ST_Extent(t.geom) AS e FROM ${viewRelation(view, 't')}) x WHERE e IS NOT NULL`,
+    values: [],
+  }
+}

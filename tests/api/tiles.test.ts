@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { VectorTile } from '@mapbox/vector-tile'
+import { PbfReader } from 'pbf'
+import { expect, it } from 'vitest'
+import type { LayerRows, ParkFeatureCollection } from '../../web/src/shared/api/layers'
+import type { TileJson } from '../../web/src/shared/api/tiles'
+import { forEachDatabase } from '../helpers/databases'
+
+/** The XYZ tile holding a lon/lat at a zoom (Web Mercator, as every tile server counts). */
+function tileOf(lon: number, lat: number, z: number): { z: number; x: number; y: number } {
+  const n = 2 ** z
+  const phi = (lat * Math.PI) / 180
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * n) }
+}
+
+function decode(body: Buffer): VectorTile {
+  return new VectorTile(new PbfReader(body))
+}
+
+const PARK = { lon: 115.4, lat: 28.7 }
+
+forEachDatabase((ctx) => {
+  const idsIn = async (layer: string, tile: { z: number; x: number; y: number }, margin: number): Promise<string[]> => {
+    const table = layer === 'parcels' ? 'parcels' : layer
+    const { rows } = await ctx.db.pool.query<{ id: string }>(
+      `SELECT id FROM ${table} WHERE ST_Intersects(geom, ST_Transform(ST_TileEnvelope($1, $2, $3, margin => $4), 4326)) ORDER BY id`,
+      [tile.z, tile.x, tile.y, margin],
+    )
+    return rows.map((r) => r.id)
+  }
+
+  it('a parcels tile holds exactly the parcels that meet it, with their public properties and ellipsoidal areas', async () => {
+    // The sample park's middle, where parcels are densest, at two zooms.
+    const fc = (await ctx.anonymous.inject('/api/layers/parcels/features?limit=10000')).json() as ParkFeatureCollection
+    const byId = new Map(fc.features.map((f) => [String(f.id), f]))
+    const publicColumns = ((await ctx.anonymous.inject('/api/layers/parcels/rows')).json() as LayerRows).columns
+    for (const z of [14, 16]) {
+      const tile = tileOf(PARK.lon + 0.01, PARK.lat + 0.005, z)
+      const res = await ctx.anonymous.inject(`/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`)
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile')
+      const layer = decode(res.rawPayload).layers.parcels
+      expect(layer, `z${z}`).toBeDefined()
+      expect(layer!.extent).toBe(4096)
+      const ids = Array.from({ length: layer!.length }, (_, i) => String(layer!.feature(i).properties.id))
+      // Every parcel inside the tile is there; nothing from beyond its 64-unit buffer.
+      const inside = await idsIn('parcels', tile, 0)
+      const buffered = await idsIn('parcels', tile, 64 / 4096)
+      expect(inside.length).toBeGreaterThan(0)
+      for (const id of inside) expect(ids, `z${z} ${id}`).toContain(id)
+      for (const id of ids) expect(buffered, `z${z} ${id}`).toContain(id)
+      expect(new Set(ids).size).toBe(ids.length)
+      for (let i = 0; i < layer!.length; i++) {
+        const f = layer!.feature(i)
+        expect(f.type).toBe(3) // polygon
+        const props = f.properties
+        // Public columns only (no note, holder, flags, versions); the id a property, text as it is.
+        for (const key of Object.keys(props)) expect(publicColumns, key).toContain(key)
+        const feature = byId.get(String(props.id))!
+        expect(Math.abs((props.area_m2 as number) - (feature.properties.area_m2 as number)) / (feature.properties.area_m2 as number)).toBeLessThan(1e-9)
+        expect(props.status).toBe(feature.properties.status)
+        expect(['idle', 'low_efficiency', 'revitalising']).not.toContain(props.status)
+      }
+    }
+  })
+
+  it('internal layers are 404 for the public and there for the signed-in; a tile away from the park is empty', async () => {
+    const tile = tileOf(PARK.lon + 0.01, PARK.lat + 0.005, 14)
+    expect((await ctx.anonymous.inject(`/tiles/idle_plots/${tile.z}/${tile.x}/${tile.y}.mvt`)).statusCode).toBe(404)
+    const internal = await ctx.app.inject(`/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`)
+    expect(internal.statusCode).toBe(200)
+    expect(internal.headers['cache-control']).toMatch(/^private/)
+    const props = decode(internal.rawPayload).layers.parcels!.feature(0).properties
+    expect(Object.keys(props)).toEqual(expect.arrayContaining(['id', 'status', 'land_use', 'area_m2']))
+    expect(Object.keys(props)).not.toContain('version')
+    const far = tileOf(0, 0, 14)
+    const empty = await ctx.anonymous.inject(`/tiles/parcels/${far.z}/${far.x}/${far.y}.mvt`)
+    expect(empty.statusCode).toBe(200)
+    expect(Object.keys(decode(empty.rawPayload).layers)).toEqual([])
+  })
+
+  it('answers 304 to its own ETag, and a new ETag once a feature in it changes', async () => {
+    const tile = tileOf(PARK.lon + 0.01, PARK.lat + 0.005, 14)
+    const url = `/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`
+    const first = await ctx.anonymous.inject(url)
+    const etag = first.headers.etag as string
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+    expect(first.headers['cache-control']).toBe('public, no-cache')
+    const again = await ctx.anonymous.inject({ url, headers: { 'if-none-match': etag } })
+    expect(again.statusCode).toBe(304)
+    expect(again.rawPayload.length).toBe(0)
+    expect((await ctx.anonymous.inject({ url, headers: { 'if-none-match': `W/${etag}` } })).statusCode).toBe(304)
+    const [id] = await idsIn('parcels', tile, 0)
+    const { rows } = await ctx.db.pool.query<{ land_use: string }>('SELECT land_use FROM parcels WHERE id = $1', [id])
+    const before = rows[0]!.land_use
+    await ctx.db.pool.query(`UPDATE parcels SET land_use = CASE WHEN land_use = 'warehouse' THEN 'industrial' ELSE 'warehouse' END WHERE id = $1`, [id])
+    try {
+      const changed = await ctx.anonymous.inject({ url, headers: { 'if-none-match': etag } })
+      expect(changed.statusCode).toBe(200)
+      expect(changed.headers.etag).not.toBe(etag)
+    } finally {
+      await ctx.db.pool.query('UPDATE parcels SET land_use = $2 WHERE id = $1', [id, before])
+    }
+    expect((await ctx.anonymous.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304)
+  })
+
+  it('refuses tiles outside the grid and malformed addresses, and unknown layers', async () => {
+    for (const url of ['/tiles/parcels/23/0/0.mvt', '/tiles/parcels/2/4/0.mvt', '/tiles/parcels/2/0/4.mvt', '/tiles/parcels/a/0/0.mvt', '/tiles/parcels/1/0/0.png', '/tiles/parcels/1/0/0.mvt?x=1']) {
+      const res = await ctx.anonymous.inject(url)
+      expect(res.statusCode, url).toBe(400)
+      expect(res.json(), url).toMatchObject({ error: { code: expect.any(String) } })
+    }
+    expect((await ctx.anonymous.inject('/tiles/nope/1/0/0.mvt')).statusCode).toBe(404)
+  })
+
+  it('TileJSON names the tiles, the fields and the extent of the layer', async () => {
+    const res = await ctx.anonymous.inject({ url: '/tiles/parcels/tiles.json', headers: { host: 'park.example:8080' } })
+    expect(res.statusCode).toBe(200)
+    const tj = res.json() as TileJson
+    expect(tj.tilejson).toBe('3.0.0')
+    expect(tj.tiles).toEqual(['http://park.example:8080/tiles/parcels/{z}/{x}/{y}.mvt'])
+    const [w, s, e, n] = tj.bounds
+    expect(w < PARK.lon && PARK.lon < e && s < PARK.lat && PARK.lat < n).toBe(true)
+    expect(Object.keys(tj.vector_layers[0]!.fields)).toEqual(expect.arrayContaining(['id', 'status', 'area_m2']))
+    expect(Object.keys(tj.vector_layers[0]!.fields)).not.toContain('note')
+  })
+
+  it("GDAL's MVT driver reads a tile back, with the same feature count", async () => {
+    const tile = tileOf(PARK.lon + 0.01, PARK.lat + 0.005, 14)
+    const res = await ctx.anonymous.inject(`/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`)
+    const count = decode(res.rawPayload).layers.parcels!.length
+    // GDAL georeferences a lone tile from its z/x/y path.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mvt-'))
+    const file = path.join(dir, String(tile.z), String(tile.x), `${tile.y}.mvt`)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, res.rawPayload)
+    const info = execFileSync('ogrinfo', ['-ro', '-so', '-al', file], { encoding: 'utf8' })
+    expect(info).toMatch(/Layer name: parcels/)
+    expect(info).toMatch(new RegExp(`Feature Count: ${count}\\b`))
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+}, { signedInAs: 'planner' })

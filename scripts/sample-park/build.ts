@@ -14,6 +14,7 @@ import { IDLE_PLOT_COLUMNS, idlePlotRows } from './idle'
 import { PROJECT_COLUMNS, PROJECTS, projectSite } from './projects'
 import { buildUtilities, UTILITY_COLUMNS } from './utilities'
 import { BASEMAP_COLUMNS, buildBasemap } from './basemap'
+import { buildOffers, CONDITION_COLUMNS } from './offer'
 import { areaGeometry, csvText, featureCollectionText, lineGeometry, pick, pointGeometry } from './write'
 
 export const ZONE_COLUMNS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'note'] as const
@@ -21,7 +22,7 @@ export const CLUSTER_COLUMNS = ['id', 'code', 'name_zh', 'name_en', 'stage', 'no
 export const ENTERPRISE_COLUMNS = ['id', 'name_zh', 'name_en', 'industry', 'is_chemical', 'above_scale', 'started_year', 'note'] as const
 export const PARCEL_COLUMNS = [
   'id', 'zone_id', 'land_use', 'status', 'enterprise_id', 'land_approval', 'forest_approval',
-  'demolished_buildings', 'relocated_graves', 'price_wan_per_mu', 'note',
+  'demolished_buildings', 'relocated_graves', 'price_wan_per_mu', 'note', 'site_state',
 ] as const
 
 export const ENTERPRISES: EnterpriseDef[] = [
@@ -81,7 +82,10 @@ export function buildSamplePark(): SamplePark {
     { properties: pick(CLUSTER_COLUMNS, { id: 'cluster-a', code: 'A', name_zh: '化工集中区A区（建成区）', name_en: 'Chemical cluster area A (built)', stage: 'built', note: '建成区A区已调整边界：东北角职工宿舍地块划出，拟制定搬迁计划（示意）' }), geometry: areaGeometry([CLUSTER_A]) },
     { properties: pick(CLUSTER_COLUMNS, { id: 'cluster-b', code: 'B', name_zh: '化工集中区B区（规划发展区）', name_en: 'Chemical cluster area B (planned development)', stage: 'planned', note: '较上一次申请范围不变' }), geometry: areaGeometry([CLUSTER_B]) },
   ]
-  const parcelFeatures = parcels.map((p) => ({ properties: pick(PARCEL_COLUMNS, p), geometry: areaGeometry([p.ring]) }))
+  const offers = buildOffers(parcels)
+  const parcelFeatures = parcels.map((p) => ({
+    properties: pick(PARCEL_COLUMNS, { ...p, site_state: offers.siteState.get(p.id) ?? null }), geometry: areaGeometry([p.ring]),
+  }))
   const enterprises = ENTERPRISES.map((e) => ({ properties: pick(ENTERPRISE_COLUMNS, e), geometry: pointGeometry(enterprisePoint(e, parcels)) }))
   const projects = PROJECTS.map((def) => ({ properties: pick(PROJECT_COLUMNS, def), geometry: areaGeometry(projectSite(def, parcels, blocks)) }))
   const utilities = buildUtilities(parcels, blocks).map((u) => ({
@@ -105,6 +109,7 @@ export function buildSamplePark(): SamplePark {
     ['basemap.geojson', featureCollectionText(basemap)],
     ['enterprise_figures.csv', csvText(FIGURE_COLUMNS, figures)],
     ['idle_plots.csv', csvText(IDLE_PLOT_COLUMNS, idlePlotRows(parcelIdByTag))],
+    ['parcel_conditions.csv', csvText(CONDITION_COLUMNS, offers.conditions)],
   ])
   return { files, parcels, figuresRows: figures.length }
 }

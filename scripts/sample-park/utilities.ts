@@ -21,10 +21,18 @@ export interface Utility {
   capacity_unit: string | null
   operator: string | null
   note: string | null
+  /** When a planned or half-built network is expected to serve (sample dates). */
+  expected_date: string | null
   geometry: UtilityGeometry
 }
 
-export const UTILITY_COLUMNS = ['id', 'kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'note'] as const
+export const UTILITY_COLUMNS = ['id', 'kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'note', 'expected_date'] as const
+
+/** Sample dates for the networks not built yet, by id. */
+const EXPECTED: Record<string, string> = {
+  'UT-002': '2027-06-30', 'UT-003': '2027-12-31', 'UT-004': '2027-12-31', 'UT-012': '2027-03-31', 'UT-013': '2027-09-30',
+  'UT-016': '2027-06-30', 'UT-017': '2027-06-30', 'UT-020': '2027-06-30',
+}
 
 /** A convex ring shrunk towards its centroid (stays inside it). */
 function shrink(ring: Ring, f: number): Ring {
@@ -34,6 +42,7 @@ function shrink(ring: Ring, f: number): Ring {
 
 const POWER = '县供电公司'
 const WATER = '县自来水公司（示例）'
+const TELECOM = '县通信管线公司（示例）'
 
 /** All utilities; needs the parcels tagged substation, sewage-plant and idle:oubiao, and the CATL block. */
 export function buildUtilities(parcels: Parcel[], blocks: Block[]): Utility[] {
@@ -57,7 +66,10 @@ export function buildUtilities(parcels: Parcel[], blocks: Block[]): Utility[] {
   const u = (
     kind: UtilityKind, name_zh: string, name_en: string, status: Utility['status'], capacity: number | null,
     capacity_unit: string | null, operator: string | null, note: string | null, geometry: UtilityGeometry,
-  ): Utility => ({ id: `UT-${String(++n).padStart(3, '0')}`, kind, name_zh, name_en, status, capacity, capacity_unit, operator, note, geometry })
+  ): Utility => {
+    const id = `UT-${String(++n).padStart(3, '0')}`
+    return { id, kind, name_zh, name_en, status, capacity, capacity_unit, operator, note, expected_date: EXPECTED[id] ?? null, geometry }
+  }
   const lines = (...ls: XY[][]): UtilityGeometry => ({ type: 'lines', lines: ls })
   const area = (r: Ring): UtilityGeometry => ({ type: 'area', rings: [ccw(r)] })
 
@@ -90,5 +102,11 @@ export function buildUtilities(parcels: Parcel[], blocks: Block[]): Utility[] {
     u('sewage_pipe', '南区污水管网（规划）', 'South district sewage network (planned)', 'planned', 500, 'DN', '联熙水务', '接入冯田区污水管网，送联熙水务污水处理厂',
       lines([[-2800, -1656], [-300, -1656]], [[-1499, -1656], [-1499, 4]])),
     u('sewage_plant', '联熙水务污水处理厂', 'Lianxi Water sewage plant', 'existing', 20000, 't/d', '联熙水务', '计划扩容（核准南区项目污水排放总量后启动）；容量为示例', area(plant)),
+    // 通讯: added for the portal's readiness (七通一平); appended so the older ids stay put.
+    u('telecom_cable', '冯田大道、高新大道通信管线', 'Fengtian & Gaoxin Avenue telecom ducts', 'existing', 24, 'holes', TELECOM, null,
+      lines([[-3000, 1238], [2250, 1238]], [[-4, -4], [-4, 2250]])),
+    u('telecom_cable', '南区强弱电综合管线（在建）', 'South district power and telecom ducts (under construction)', 'under_construction', 12, 'holes', TELECOM,
+      '南区雨污管网排水及强弱电综合管线项目', lines([[-1503, -470], [-1503, -2700]])),
+    u('power_line', '黄溪大道10kV配电线路', 'Huangxi Avenue 10 kV feeder', 'existing', 10, 'kV', POWER, '示例线路', lines([[sub[0], sub[1]], [1132, sub[1]], [1132, 2250]])),
   ]
 }

@@ -95,7 +95,7 @@ export const LAYERS: readonly LayerDef[] = [
               FROM parcels p LEFT JOIN enterprises e ON e.id = p.enterprise_id) t`,
     columns: [
       'zone_id', 'land_use', 'status', 'enterprise_id', 'enterprise_zh', 'enterprise_en', 'land_approval', 'forest_approval',
-      'demolished_buildings', 'relocated_graves', 'price_wan_per_mu', 'note', ...versioned,
+      'demolished_buildings', 'relocated_graves', 'price_wan_per_mu', 'site_state', 'note', ...versioned,
     ],
     hasArea: true,
     summary: ['status', 'land_use', 'zone_id', 'enterprise_id', 'enterprise_zh', 'enterprise_en'],
@@ -104,6 +104,8 @@ export const LAYERS: readonly LayerDef[] = [
         'zone_id', 'land_use', { name: 'status', sql: PUBLIC_PARCEL_STATUS },
         // the indicative price is an offer: shown for land on offer only
         { name: 'price_wan_per_mu', sql: `CASE WHEN t.status = 'available' THEN t.price_wan_per_mu END` },
+        // 场地平整 is part of the offer too (七通一平, migration 011)
+        { name: 'site_state', sql: `CASE WHEN t.status = 'available' THEN t.site_state END` },
       ],
     },
   },
@@ -135,10 +137,10 @@ export const LAYERS: readonly LayerDef[] = [
     title_en: 'Utilities',
     geometryType: 'Geometry',
     source: 'utilities t',
-    columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'note', ...versioned],
+    columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'expected_date', 'note', ...versioned],
     hasArea: false,
     summary: ['kind', 'name_zh', 'name_en', 'status'],
-    public: { columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator'] },
+    public: { columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'expected_date'] },
   },
   {
     id: 'idle_plots',

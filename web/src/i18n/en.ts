@@ -99,7 +99,7 @@ export const en: Resources = {
     utilities: {
       kind: {
         power_line: 'High-voltage line', substation: 'Substation', water_main: 'Water main', gas_pipeline: 'Gas pipeline', steam_pipeline: 'Steam pipeline',
-        rain_sewer: 'Storm sewer', sewage_pipe: 'Sewage pipe', sewage_plant: 'Sewage plant', water_plant: 'Water plant',
+        rain_sewer: 'Storm sewer', sewage_pipe: 'Sewage pipe', sewage_plant: 'Sewage plant', water_plant: 'Water plant', telecom_cable: 'Telecom cable',
       },
       status: { existing: 'Existing', planned: 'Planned', under_construction: 'Under construction', temporary: 'Temporary' },
     },

@@ -99,7 +99,7 @@ export const zhCN = {
     utilities: {
       kind: {
         power_line: '高压电力线', substation: '变电站', water_main: '供水主管', gas_pipeline: '天然气管道', steam_pipeline: '供热蒸汽管',
-        rain_sewer: '雨水管网', sewage_pipe: '污水管网', sewage_plant: '污水处理厂', water_plant: '水厂',
+        rain_sewer: '雨水管网', sewage_pipe: '污水管网', sewage_plant: '污水处理厂', water_plant: '水厂', telecom_cable: '通信管线',
       },
       status: { existing: '现状', planned: '规划', under_construction: '在建', temporary: '临时' },
     },

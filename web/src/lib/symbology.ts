@@ -27,7 +27,7 @@ export const PROJECT_STAGE_COLORS: Record<ProjectStage, string> = {
   infrastructure: '#6f5543',
 }
 
-// Close to the colours of Chinese utility drawings (电力红, 给水蓝, 燃气黄, 雨水青, 污水棕).
+// Close to the colours of Chinese utility drawings (电力红, 给水蓝, 燃气黄, 雨水青, 污水棕, 通信绿).
 export const UTILITY_KIND_COLORS: Record<UtilityKind, string> = {
   power_line: '#d7263d',
   substation: '#d7263d',
@@ -38,6 +38,7 @@ export const UTILITY_KIND_COLORS: Record<UtilityKind, string> = {
   sewage_pipe: '#7b5a3c',
   sewage_plant: '#7b5a3c',
   water_plant: '#1c6fd1',
+  telecom_cable: '#2f9e44',
 }
 
 /** Dashes in line widths; `null` is a solid line. */

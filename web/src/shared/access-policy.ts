@@ -9,6 +9,8 @@
  * server/layers/catalog.ts (`public` views), chosen by `audienceOf` below.
  */
 
+import { INQUIRY_PER_MINUTE } from './api/portal'
+
 export const ROLES = ['admin', 'planner', 'land_officer', 'investor'] as const
 export type Role = (typeof ROLES)[number]
 /** A role, or nobody signed in. */
@@ -62,6 +64,7 @@ const INTERNAL: readonly Principal[] = ['admin', 'planner', 'land_officer']
 const ADMIN: readonly Principal[] = ['admin']
 const PLANNING: readonly Principal[] = ['admin', 'planner']
 const LAND: readonly Principal[] = ['admin', 'land_officer']
+const INQUIRY_READERS: readonly Principal[] = ['admin', 'land_officer', 'investor']
 
 /** The default for a write that anonymous callers may make (a public write is cheap to send, so it is rate-limited). */
 export const PUBLIC_WRITE_PER_MINUTE = 60
@@ -89,6 +92,13 @@ export const POLICY: readonly PolicyRule[] = [
   rule('GET /api/auth/me', EVERYONE, 'answers {user: null} when nobody is signed in'),
   rule('GET /api/public/parcels', EVERYONE, 'the investor view: available parcels, public fields'),
   rule('GET /api/public/parcels/:id', EVERYONE, 'the shareable parcel sheet'),
+  rule('POST /api/public/parcels/:id/inquiries', EVERYONE, 'anyone may ask about land on offer', INQUIRY_PER_MINUTE),
+  rule('GET /api/inquiries', INQUIRY_READERS, 'land officers answer inquiries; an investor sees only their own (the handler filters)'),
+  rule('PATCH /api/inquiries/:id', LAND, "answering an inquiry: status and the park's own note"),
+  rule('GET /api/admin/readiness-thresholds', ADMIN, 'the distances behind 七通一平 readiness'),
+  rule('PUT /api/admin/readiness-thresholds', ADMIN, 'what the park promises investors as ready: only admins set it'),
+  rule('GET /api/parcels/:id/conditions', LAND, 'planning conditions with their version, for editing'),
+  rule('PUT /api/parcels/:id/conditions', LAND, '标准地 planning conditions of a parcel'),
   rule('GET /api/admin/users', ADMIN, 'accounts and roles are the admin journey'),
   rule('POST /api/admin/users', ADMIN, 'creating an account'),
   rule('PATCH /api/admin/users/:id', ADMIN, 'role, display name, disabling'),

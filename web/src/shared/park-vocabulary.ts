@@ -84,12 +84,20 @@ export function parcelStatusForCase(stage: IdleStage, category: IdleCategory): P
 }
 
 /** Lines and sites of the utility networks. */
-export const UTILITY_LINE_KINDS = ['power_line', 'water_main', 'gas_pipeline', 'steam_pipeline', 'rain_sewer', 'sewage_pipe'] as const
+export const UTILITY_LINE_KINDS = ['power_line', 'water_main', 'gas_pipeline', 'steam_pipeline', 'rain_sewer', 'sewage_pipe', 'telecom_cable'] as const
 export const UTILITY_SITE_KINDS = ['substation', 'water_plant', 'sewage_plant'] as const
 export const UTILITY_KINDS = [...UTILITY_LINE_KINDS, ...UTILITY_SITE_KINDS] as const
 export type UtilityKind = (typeof UTILITY_KINDS)[number]
 export const UTILITY_STATUSES = ['existing', 'planned', 'under_construction', 'temporary'] as const
 export type UtilityStatus = (typeof UTILITY_STATUSES)[number]
+
+/** 场地平整: whether a parcel on offer is levelled (七通一平's 一平); null on land not on offer. */
+export const SITE_STATES = ['leveled', 'not_leveled'] as const
+export type SiteState = (typeof SITE_STATES)[number]
+
+/** An investor's inquiry about a parcel, as a land officer follows it. */
+export const INQUIRY_STATUSES = ['new', 'answered', 'closed'] as const
+export type InquiryStatus = (typeof INQUIRY_STATUSES)[number]
 
 export const BASEMAP_KINDS = ['road_main', 'road_secondary', 'river', 'water', 'forest', 'village'] as const
 export type BasemapKind = (typeof BASEMAP_KINDS)[number]

@@ -1,6 +1,8 @@
 /** GET /api/public/parcels and /api/public/parcels/:id — the investor view. */
 import type { Feature, Geometry } from 'geojson'
-import type { LandUse, UtilityKind, UtilityStatus } from '../park-vocabulary'
+import type { Industry, LandUse, UtilityKind, UtilityStatus } from '../park-vocabulary'
+import type { PlannedEntry, PlanningConditions, ReadinessEntry } from './portal'
+import { READINESS_ITEMS } from '../readiness'
 
 /** "Which utilities reach it": within this distance of the parcel's boundary, in metres. */
 export const UTILITY_REACH_M = 200
@@ -13,8 +15,20 @@ export interface PublicParcelQuery {
   zone_id?: string
   min_mu?: number
   max_mu?: number
+  /** Price per mu range, 万元; parcels without a price are left out when either is given. */
+  min_price?: number
+  max_price?: number
+  /** Comma-separated readiness items that must all be ready: `power,water_supply`. */
+  ready?: string
+  /** true: only parcels inside chemical cluster A ∪ B (false: no restriction, as if absent). */
+  chemical?: boolean
+  /** Only parcels whose planning conditions name this industry. */
+  industry?: Industry
   limit?: number
 }
+
+/** The `ready` parameter: one or more readiness items, comma-separated. */
+export const READY_PARAM_PATTERN = `^(${READINESS_ITEMS.join('|')})(,(${READINESS_ITEMS.join('|')}))*$`
 
 export interface UtilityReach {
   id: string
@@ -39,6 +53,12 @@ export interface PublicParcelProperties {
   utility_reach_m: number
   utility_kinds: UtilityKind[]
   utilities: UtilityReach[]
+  /** 七通一平, every item in READINESS_ITEMS order. */
+  readiness: ReadinessEntry[]
+  /** Networks planned or being built that would make an item ready, nearest first. */
+  planned: PlannedEntry[]
+  /** 标准地 控制指标; null while the park has set none for the parcel. */
+  conditions: PlanningConditions | null
 }
 
 export type ParcelSheet = Feature<Geometry, PublicParcelProperties> & { id: string }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context'
 import { withTransaction } from '../db/transaction'
-import { NotFound } from '../errors'
+import { BadRequest, NotFound } from '../errors'
 import { actorOf } from '../http/actor'
 import { etagOf, expectedVersion } from '../http/if-match'
 import { nullableFreeText } from '../http/text-schema'
@@ -107,6 +107,7 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
   }, async (req, reply) => {
     const expected = expectedVersion(req, req.body.version)
     const { version: _v, ...changes } = req.body
+    if (changes.status === undefined && changes.note === undefined) throw new BadRequest('send a status or a note: a version alone changes nothing')
     const saved = await withTransaction(pool, (c) => updateInquiry(c, req.params.id, expected, changes, actorOf(req)))
     return reply.header('etag', etagOf(saved.version)).send(saved)
   })

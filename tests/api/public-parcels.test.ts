@@ -14,11 +14,54 @@ interface Sheet {
     area_m2: number; area_mu: number; area_ha: number; price_wan_per_mu: number | null; price_total_wan: number | null
     utility_reach_m: number; utility_kinds: string[]
     utilities: { id: string; kind: string; name_zh: string; name_en: string; status: string; distance_m: number }[]
+    readiness: { item: string; ready: boolean; distance_m: number | null; utility_id: string | null }[]
+    planned: { item: string; utility_id: string; status: string; expected_date: string | null; distance_m: number }[]
+    conditions: Record<string, unknown> | null
   }
 }
 interface Collection { type: 'FeatureCollection'; numberReturned: number; features: Sheet[] }
 
-const PUBLIC_KEYS = ['zone_id', 'zone_zh', 'zone_en', 'land_use', 'area_m2', 'area_mu', 'area_ha', 'price_wan_per_mu', 'price_total_wan', 'utility_reach_m', 'utility_kinds', 'utilities'].sort()
+const PUBLIC_KEYS = [
+  'zone_id', 'zone_zh', 'zone_en', 'land_use', 'area_m2', 'area_mu', 'area_ha', 'price_wan_per_mu', 'price_total_wan', 'utility_reach_m', 'utility_kinds', 'utilities',
+  'readiness', 'planned', 'conditions',
+].sort()
+/** Every key an object of each place in a public answer may have: anything else is a leak. */
+const ALLOWED_KEYS: Record<string, string[]> = {
+  collection: ['type', 'numberReturned', 'features'],
+  feature: ['type', 'id', 'geometry', 'properties'],
+  geometry: ['type', 'coordinates'],
+  properties: PUBLIC_KEYS,
+  utilities: ['id', 'kind', 'name_zh', 'name_en', 'status', 'distance_m'],
+  readiness: ['item', 'ready', 'distance_m', 'utility_id'],
+  planned: ['item', 'utility_id', 'status', 'expected_date', 'distance_m'],
+  conditions: [
+    'min_investment_wan_per_mu', 'min_plot_ratio', 'max_plot_ratio', 'max_building_coverage_pct', 'min_tax_wan_per_mu', 'max_energy_tce_per_wan', 'industries',
+  ],
+}
+/** Internal fields by their names in the tables and internal answers: none may appear anywhere in a public answer. */
+const INTERNAL_KEYS = [
+  'tax_wan', 'revenue_wan', 'profit_wan', 'value_added_wan', 'electricity_kwh', 'energy_tce', 'rnd_wan', 'employees', 'holder_zh', 'holder_en',
+  'enterprise_id', 'enterprise_zh', 'enterprise_en', 'category', 'flagged_by', 'flagged_on', 'reason', 'disposal', 'stage', 'note', 'version',
+  'updated_at', 'updated_by', 'land_approval', 'forest_approval', 'demolished_buildings', 'relocated_graves', 'site_state', 'user_id',
+  'contact', 'message', 'company', 'inquiries', 'audit', 'actor', 'before', 'after', 'capacity', 'operator', 'public_id',
+]
+
+/** Walks a public parcel answer, checking each object's keys against its place's allowed list. */
+function assertOnlyPublicKeys(value: unknown, place: string, path = place): void {
+  if (Array.isArray(value)) return value.forEach((v, i) => assertOnlyPublicKeys(v, place, `${path}[${i}]`))
+  if (value === null || typeof value !== 'object') return
+  const keys = Object.keys(value)
+  for (const k of keys) expect(INTERNAL_KEYS, `${path}.${k}`).not.toContain(k)
+  const allowed = ALLOWED_KEYS[place]
+  if (!allowed) throw new Error(`no allowed keys for ${place}`)
+  for (const k of keys) expect(allowed, `${path}.${k}`).toContain(k)
+  for (const [k, v] of Object.entries(value)) {
+    // coordinates are arrays of numbers; other nested objects name their place by their key
+    if (place === 'geometry' || k === 'type' || k === 'utility_kinds' || k === 'industries') continue
+    const next = place === 'collection' && k === 'features' ? 'feature' : k
+    assertOnlyPublicKeys(v, next, `${path}.${k}`)
+  }
+}
 // (utilities carry their own public `status`; the parcel's status is not sent at all: PUBLIC_KEYS)
 const INTERNAL = ['enterprise', 'note', 'approval', 'demolished', 'graves', 'version', 'updated_at', 'flagged', 'tax', 'revenue', 'holder']
 const NOT_FOUND = { error: { code: 'not_found', message: 'no available parcel with this id; see /api/public/parcels' } }
@@ -76,6 +119,60 @@ forEachDatabase((ctx) => {
       expect(reached, 'some available parcel is reached by some utility').toBeGreaterThan(0)
     })
 
+    it('field by field: the list and the sheet carry public keys only, at every depth', async () => {
+      const res = await get('/api/public/parcels')
+      assertOnlyPublicKeys(res.json(), 'collection')
+      const fc = res.json() as Collection
+      for (const f of fc.features.slice(0, 5)) assertOnlyPublicKeys((await get(`/api/public/parcels/${f.id}`)).json(), 'feature')
+      // every public sheet has all three portal parts
+      for (const f of fc.features) {
+        expect(f.properties.readiness).toHaveLength(8)
+        expect(Array.isArray(f.properties.planned)).toBe(true)
+      }
+    })
+
+    it('filters by price per mu: only priced parcels inside the range', async () => {
+      const all = ((await get('/api/public/parcels')).json() as Collection).features
+      const ranged = ((await get('/api/public/parcels?min_price=15&max_price=20')).json() as Collection).features
+      const want = all.filter((f) => f.properties.price_wan_per_mu !== null && f.properties.price_wan_per_mu >= 15 && f.properties.price_wan_per_mu <= 20)
+      expect(ranged.map((f) => f.id)).toEqual(want.map((f) => f.id))
+      expect(ranged.length).toBeGreaterThan(0)
+      expect(ranged.length).toBeLessThan(all.length)
+      const cheap = ((await get('/api/public/parcels?max_price=14')).json() as Collection).features
+      for (const f of cheap) expect(f.properties.price_wan_per_mu).toBeLessThanOrEqual(14)
+      expect(((await get('/api/public/parcels?min_price=1000')).json() as Collection).features).toEqual([])
+    })
+
+    it('chemical=true: exactly the parcels on offer covered by chemical cluster A ∪ B', async () => {
+      const inside = ((await get('/api/public/parcels?chemical=true')).json() as Collection).features.map((f) => f.id)
+      const covered = await ids(`SELECT p.id FROM parcels p WHERE p.status = 'available'
+                                   AND ST_CoveredBy(p.geom, (SELECT ST_Union(geom) FROM chemical_clusters)) ORDER BY p.id`)
+      expect(inside).toEqual(covered)
+      expect(inside.length).toBeGreaterThan(0)
+      const all = ((await get('/api/public/parcels')).json() as Collection).features
+      expect(inside.length).toBeLessThan(all.length)
+      // chemical=false restricts nothing
+      expect(((await get('/api/public/parcels?chemical=false')).json() as Collection).features).toHaveLength(all.length)
+    })
+
+    it('industry: exactly the parcels whose conditions name it', async () => {
+      for (const industry of ['chemical_pharma', 'textile']) {
+        const got = ((await get(`/api/public/parcels?industry=${industry}`)).json() as Collection).features
+        const want = await ids(`SELECT p.id FROM parcels p JOIN parcel_conditions c ON c.parcel_id = p.id
+                                WHERE p.status = 'available' AND '${industry}' = ANY (c.industries) ORDER BY p.id`)
+        expect(got.map((f) => f.id), industry).toEqual(want)
+        expect(want.length, industry).toBeGreaterThan(0)
+        for (const f of got) expect(f.properties.conditions!.industries).toContain(industry)
+      }
+    })
+
+    it('a parcel not on offer is absent under every filter', async () => {
+      const offered = new Set(await ids(`SELECT id FROM parcels WHERE status = 'available'`))
+      for (const q of ['', 'min_price=0', 'ready=road', 'chemical=true', 'industry=chemical_pharma', 'industry=other', 'zone_id=fengtian', 'zone_id=south', 'land_use=green']) {
+        for (const f of ((await get(`/api/public/parcels?${q}`)).json() as Collection).features) expect(offered.has(f.id), `${q}: ${f.id}`).toBe(true)
+      }
+    })
+
     it('filters by land use, zone and area, and caps with limit', async () => {
       const industrial = (await get('/api/public/parcels?land_use=industrial')).json() as Collection
       expect(industrial.features.length).toBeGreaterThan(0)
@@ -89,7 +186,8 @@ forEachDatabase((ctx) => {
     })
 
     it('bad parameters are 400s', async () => {
-      for (const q of ['limit=0', 'limit=1001', 'limit=abc', 'land_use=mine', 'zone_id=south%27%20OR%20%271%27=%271', 'min_mu=-1', 'min_mu=abc', 'status=idle']) {
+      for (const q of ['limit=0', 'limit=1001', 'limit=abc', 'land_use=mine', 'zone_id=south%27%20OR%20%271%27=%271', 'min_mu=-1', 'min_mu=abc', 'status=idle',
+        'min_price=-1', 'max_price=abc', 'ready=', 'ready=power,', 'ready=wifi', 'ready=power%2Cwifi', 'chemical=maybe', 'chemical=1', 'industry=mining', 'tax=1', 'holder=x']) {
         const res = await get(`/api/public/parcels?${q}`)
         expect(res.statusCode, q).toBe(400)
         expect(res.json()).toMatchObject({ error: { code: 'bad_request' } })

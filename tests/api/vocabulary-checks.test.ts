@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES } from '../../web/src/shared/access-policy'
 import {
   BASEMAP_KINDS, CLUSTER_CODES, CLUSTER_STAGES, FOREST_APPROVALS, IDLE_CATEGORIES, IDLE_DISPOSALS, IDLE_STAGES,
-  INDUSTRIES, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES, PROJECT_STAGES, UTILITY_KINDS, UTILITY_STATUSES,
+  INDUSTRIES, INQUIRY_STATUSES, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES, PROJECT_STAGES, SITE_STATES, UTILITY_KINDS, UTILITY_STATUSES,
   ZONE_KINDS, ZONE_STATUSES,
 } from '../../web/src/shared/park-vocabulary'
+import { NETWORK_ITEMS } from '../../web/src/shared/readiness'
 import { BENCHMARKS, INDICATOR_CODES, WEIGHT_SETS } from '../../web/src/shared/per-mu-vocabulary'
 import { testDatabases } from '../helpers/databases'
 import { poolFor } from '../../server/db/connect'
@@ -23,6 +24,7 @@ const COLUMNS: [table: string, column: string, terms: readonly string[]][] = [
   ['parcels', 'status', PARCEL_STATUSES],
   ['parcels', 'land_approval', LAND_APPROVALS],
   ['parcels', 'forest_approval', FOREST_APPROVALS],
+  ['parcels', 'site_state', SITE_STATES],
   ['projects', 'stage', PROJECT_STAGES],
   ['idle_plots', 'category', IDLE_CATEGORIES],
   ['idle_plots', 'disposal', IDLE_DISPOSALS],
@@ -34,6 +36,8 @@ const COLUMNS: [table: string, column: string, terms: readonly string[]][] = [
   ['per_mu_grading', 'benchmark', BENCHMARKS],
   ['per_mu_weights', 'weight_set', WEIGHT_SETS],
   ['per_mu_weights', 'indicator', INDICATOR_CODES],
+  ['readiness_thresholds', 'item', NETWORK_ITEMS],
+  ['inquiries', 'status', INQUIRY_STATUSES],
 ]
 
 // A single-column CHECK on one table, as PostgreSQL prints it back:

@@ -2,12 +2,12 @@
  * Readers for the sample park's data files and the schema they must satisfy, shared by
  * tests/data/sample-park.test.ts.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import geographiclib from 'geographiclib-geodesic'
 
 export const DATA_DIR = new URL('../../data/', import.meta.url)
-const SCHEMA = new URL('../../server/migrations/001_park_schema.sql', import.meta.url)
+const MIGRATIONS = new URL('../../server/migrations/', import.meta.url)
 
 export type Props = Record<string, string | number | boolean | null>
 export type ParkFeature = Feature<Geometry, Props>
@@ -60,24 +60,35 @@ export interface Column {
   allowed: string[] | null
 }
 
-/** Each table's columns, NOT NULL flags and `CHECK (col IN (...))` values, read from the migration. */
+const COLUMN = /^\s{2}(\w+)\s+(text|integer|numeric|boolean|date|timestamptz|bigserial|jsonb|geometry)\b(.*)$/
+
+function column(name: string, rest: string): Column {
+  const inList = new RegExp(`CHECK \\(${name} IN \\(([^)]*)\\)`).exec(rest)
+  return { name, notNull: /NOT NULL|PRIMARY KEY/.test(rest), allowed: inList ? [...inList[1]!.matchAll(/'([^']*)'/g)].map((v) => v[1]!) : null }
+}
+
+/**
+ * Each table's columns, NOT NULL flags and `CHECK (col IN (...))` values, read from the
+ * migrations in order: CREATE TABLE, then ALTER TABLE … ADD COLUMN and the IN checks later
+ * migrations add or replace (011: telecom_cable, site_state).
+ */
 export function readSchema(): Map<string, Column[]> {
-  const sql = readFileSync(SCHEMA, 'utf8')
   const tables = new Map<string, Column[]>()
-  for (const m of sql.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\n\);/g)) {
-    const cols: Column[] = []
-    for (const line of m[2]!.split('\n')) {
-      const c = /^\s{2}(\w+)\s+(text|integer|numeric|boolean|date|timestamptz|bigserial|jsonb|geometry)\b(.*)$/.exec(line)
-      if (!c) continue
-      const rest = c[3]!
-      const inList = new RegExp(`CHECK \\(${c[1]} IN \\(([^)]*)\\)`).exec(rest)
-      cols.push({
-        name: c[1]!,
-        notNull: /NOT NULL|PRIMARY KEY/.test(rest),
-        allowed: inList ? [...inList[1]!.matchAll(/'([^']*)'/g)].map((v) => v[1]!) : null,
-      })
+  for (const file of readdirSync(MIGRATIONS).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort()) {
+    const sql = readFileSync(new URL(file, MIGRATIONS), 'utf8')
+    for (const m of sql.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\n\);/g)) {
+      const cols: Column[] = []
+      for (const line of m[2]!.split('\n')) {
+        const c = COLUMN.exec(line)
+        if (c) cols.push(column(c[1]!, c[3]!))
+      }
+      tables.set(m[1]!, cols)
     }
-    tables.set(m[1]!, cols)
+    for (const m of sql.matchAll(/ALTER TABLE (\w+) ADD COLUMN (\w+) (\w+)([^;]*);/g)) tables.get(m[1]!)?.push(column(m[2]!, m[4]!))
+    for (const m of sql.matchAll(/ALTER TABLE (\w+) ADD CONSTRAINT \w+ CHECK \((\w+) IN \(([^)]*)\)\)/g)) {
+      const col = tables.get(m[1]!)?.find((c) => c.name === m[2])
+      if (col) col.allowed = [...m[3]!.matchAll(/'([^']*)'/g)].map((v) => v[1]!)
+    }
   }
   return tables
 }
@@ -86,7 +97,7 @@ export function readSchema(): Map<string, Column[]> {
 export function fileColumns(schema: Map<string, Column[]>, table: string): Column[] {
   const cols = schema.get(table)
   if (!cols) throw new Error(`no table ${table} in the schema`)
-  return cols.filter((c) => !['geom', 'version', 'updated_at', 'is_major'].includes(c.name))
+  return cols.filter((c) => !['geom', 'version', 'updated_at', 'is_major', 'public_id'].includes(c.name))
 }
 
 const WGS84 = geographiclib.Geodesic.WGS84

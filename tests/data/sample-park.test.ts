@@ -17,6 +17,7 @@ const LAYERS = ['zones', 'chemical_clusters', 'parcels', 'enterprises', 'project
 const layers = Object.fromEntries(LAYERS.map((l) => [l, readLayer(l)])) as Record<(typeof LAYERS)[number], ParkFeature[]>
 const figures = readCsv('enterprise_figures.csv')
 const idle = readCsv('idle_plots.csv')
+const conditions = readCsv('parcel_conditions.csv')
 const { zones, chemical_clusters: clusters, parcels, enterprises, projects, utilities, basemap } = layers
 const byId = (fs: ParkFeature[]): Map<string, ParkFeature> => new Map(fs.map((f) => [String(f.properties.id), f]))
 const zoneById = byId(zones)
@@ -71,6 +72,14 @@ describe('sample park files fit the schema', () => {
   it('CSV headers are the table columns', () => {
     expect(figures.header).toEqual(fileColumns(schema, 'enterprise_figures').map((c) => c.name))
     expect(idle.header).toEqual(fileColumns(schema, 'idle_plots').map((c) => c.name))
+    expect(conditions.header).toEqual(fileColumns(schema, 'parcel_conditions').map((c) => c.name))
+  })
+
+  it('every parcel on offer, and only those, has a site state and planning conditions', () => {
+    const offered = parcels.filter((p) => p.properties.status === 'available').map((p) => String(p.properties.id)).sort()
+    expect(parcels.filter((p) => p.properties.site_state !== null).map((p) => String(p.properties.id)).sort()).toEqual(offered)
+    expect(conditions.rows.map((r) => r.parcel_id).sort()).toEqual(offered)
+    for (const r of conditions.rows) expect(Number(r.min_plot_ratio)).toBeLessThanOrEqual(Number(r.max_plot_ratio))
   })
 
   it('every value passes the NOT NULL and CHECK constraints', () => {
@@ -78,6 +87,7 @@ describe('sample park files fit the schema', () => {
       ...LAYERS.map((l): [string, Record<string, unknown>[]] => [l, layers[l].map((f) => f.properties)]),
       ['enterprise_figures', figures.rows],
       ['idle_plots', idle.rows],
+      ['parcel_conditions', conditions.rows],
     ]
     for (const [table, rows] of rowsOf) {
       for (const col of fileColumns(schema, table)) {
@@ -288,7 +298,7 @@ describe('the report’s story holds', () => {
 describe('the generator', () => {
   it('reproduces data/ byte for byte', () => {
     const { files } = buildSamplePark()
-    expect(files.size).toBe(9)
+    expect(files.size).toBe(10)
     for (const [name, text] of files) expect(text === readText(name), `${name} differs: run npm run generate:park`).toBe(true)
   })
 })

@@ -34,6 +34,10 @@ const reads: GoldenRequest[] = [
   { name: 'public-parcels.filtered', url: '/api/public/parcels?land_use=industrial&min_mu=20&max_mu=200&limit=5' },
   { name: 'public-parcels.zone', url: '/api/public/parcels?zone_id=huangxi', as: 'investor' },
   { name: 'public-parcels.sheet', url: '/api/public/parcels/HX-001' },
+  { name: 'public-parcels.ready-price', url: '/api/public/parcels?ready=power,water_supply&min_price=15&max_price=25' },
+  { name: 'public-parcels.chemical', url: '/api/public/parcels?chemical=true&industry=chemical_pharma', as: 'investor' },
+  { name: 'readiness-thresholds', url: '/api/admin/readiness-thresholds', as: 'admin' },
+  { name: 'conditions.HX-001', url: '/api/parcels/HX-001/conditions', as: 'land_officer' },
   { name: 'area.square', method: 'POST', url: '/api/analysis/area', body: SOUTH_SQUARE },
   { name: 'area.square-gk', method: 'POST', url: '/api/analysis/area?projected=gk', body: { type: 'Feature', properties: {}, geometry: SOUTH_SQUARE } },
   { name: 'overlap.square', method: 'POST', url: '/api/analysis/overlap', as: 'planner', body: { geometry: SOUTH_SQUARE, layers: ['parcels', 'projects', 'enterprises', 'basemap'] } },
@@ -56,6 +60,12 @@ const writes: GoldenRequest[] = [
   { name: 'idle.flag', method: 'POST', url: '/api/idle-plots', as: 'land_officer', remember: 'case', body: { parcel_id: 'FT-002', category: 'low_efficiency', reason: '容积率低于合同约定', agreed_start_date: '2020-05-01' } },
   { name: 'idle.advance', method: 'PATCH', url: '/api/idle-plots/{case}', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { stage: 'disposing', disposal: 'lease' } },
   { name: 'parcels.history', url: '/api/parcels/FT-002/history', as: 'land_officer' },
+  { name: 'conditions.update', method: 'PUT', url: '/api/parcels/HX-002/conditions', as: 'land_officer', headers: { 'if-match': '"1"' }, body: {
+    min_investment_wan_per_mu: 330, min_plot_ratio: 1.2, max_plot_ratio: 2.8, max_building_coverage_pct: 60, min_tax_wan_per_mu: 24,
+    max_energy_tce_per_wan: 0.25, industries: ['new_energy_materials'],
+  } },
+  { name: 'inquiries.send', method: 'POST', url: '/api/public/parcels/HX-002/inquiries', body: { name: '李女士', contact: 'li@example.com', message: '可否实地踏勘？' } },
+  { name: 'inquiries.list', url: '/api/inquiries', as: 'land_officer' },
   { name: 'features.parcels.after-writes', url: '/api/layers/parcels/features?bbox=115.36,28.70,115.42,28.74&limit=50', as: 'land_officer' },
 ]
 

@@ -50,7 +50,7 @@ forEachDatabase((ctx) => {
 
   it('the public table of parcels carries only the public columns; idle plots have no public table', async () => {
     const parcels = (await ctx.anonymous.inject('/api/layers/parcels/rows')).json() as LayerRows
-    expect(parcels.columns).toEqual(['id', 'zone_id', 'land_use', 'status', 'price_wan_per_mu', 'area_m2'])
+    expect(parcels.columns).toEqual(['id', 'zone_id', 'land_use', 'status', 'price_wan_per_mu', 'site_state', 'area_m2'])
     // Flags are a land officer's: the public reads a held plot as occupied.
     const statuses = new Set(parcels.rows.map((r) => r[3]))
     for (const flag of ['idle', 'low_efficiency', 'revitalising']) expect(statuses).not.toContain(flag)

@@ -65,7 +65,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   // Before any route: every route is checked against the access policy (web/src/shared/access-policy.ts) as it is added.
   await registerAuth(app, ctx.db, auth, hasClient ? webRoot : undefined)
 
-  for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth, basemap })
+  for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth, basemap, ...(hasClient ? { webRoot } : {}) })
 
   // wildcard (the default) looks files up per request, so a rebuild is served without a restart.
   // Hashed assets never change under their name: cached for a year, immutable. index.html (and

@@ -12,6 +12,8 @@ export interface AppContext {
 export interface RouteContext extends AppContext {
   auth: AuthOptions
   basemap: BasemapInfo
+  /** The built client (dist/web), when it is served: pages rendered around its index.html need it. */
+  webRoot?: string
 }
 
 /** A module of routes, registered by server/routes/index.ts. */

@@ -8,8 +8,9 @@ import { adminUserRoutes } from './admin-users'
 import { publicParcelRoutes } from './public-parcels'
 import { editRoutes } from './edits'
 import { metricsRoutes } from './metrics'
+import { parcelPageRoutes } from './parcel-page'
 import { portalRoutes } from './portal'
 import { tileRoutes } from './tiles'
 
 /** Every route module, registered in this order. */
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, metricsRoutes, portalRoutes, tileRoutes]
+export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, metricsRoutes, portalRoutes, tileRoutes, parcelPageRoutes]

@@ -148,12 +148,12 @@ describe('attribute table', () => {
     const text = fs.readFileSync((await csvDownload.path())!, 'utf8')
     expect(text.startsWith('\uFEFF')).toBe(true)
     const records = parse(text.slice(1)) as string[][]
-    expect(records[0]).toEqual(['编号', '所在片区', '状态', '参考地价', '面积（亩）', '面积（m²）'])
+    expect(records[0]).toEqual(['编号', '所在片区', '状态', '参考地价', '场地平整', '面积（亩）', '面积（m²）'])
     expect(records).toHaveLength(available.length + 1)
     expect(records.slice(1).map((r) => r[0]).sort()).toEqual(available.map((r) => String(r[0])).sort())
     expect(new Set(records.slice(1).map((r) => r[2]))).toEqual(new Set(['可供地']))
     // Areas in full precision, mu and m² agreeing.
-    for (const r of records.slice(1)) expect(Math.abs(Number(r[4]) * M2_PER_MU - Number(r[5]))).toBeLessThan(1e-6)
+    for (const r of records.slice(1)) expect(Math.abs(Number(r[5]) * M2_PER_MU - Number(r[6]))).toBeLessThan(1e-6)
 
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()])
     expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/)

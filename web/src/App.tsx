@@ -38,6 +38,12 @@ const ThemePanel = lazy(() => import('./components/perMu/ThemePanel').then((m) =
 const PerMuDrawer = lazy(() => import('./components/perMu/PerMuDrawer').then((m) => ({ default: m.PerMuDrawer })))
 const PrintDialog = lazy(() => import('./components/print/PrintDialog').then((m) => ({ default: m.PrintDialog })))
 
+/** The parcel id of a parcel page's path (/parcels/HX-001), or null. */
+function parcelOfPath(pathname: string): string | null {
+  const match = /^\/parcels\/([^/]+)$/.exec(pathname)
+  return match ? decodeURIComponent(match[1]!) : null
+}
+
 /** A theme to apply, new per navigation (so going back to the same theme applies it again). */
 interface WantedTheme { theme: ThemeChoice | null }
 
@@ -97,12 +103,14 @@ export function App() {
   const [caseParcel, setCaseParcel] = useState<string | null>(null)
   const mapReady = useMapSync(parkMap, data.layers, visible, lang, data.phase !== 'ready', url.initial.camera === null)
 
-  // Opening a link: its camera at once, its selection as soon as that layer is in.
+  // Opening a link: its camera at once, its selection as soon as that layer is in. A parcel's
+  // own page (/parcels/HX-001, the link an investor shares) opens on that parcel.
+  const pageParcel = useMemo(() => parcelOfPath(window.location.pathname), [])
   useEffect(() => {
     if (parkMap && url.initial.camera) parkMap.jumpTo(url.initial.camera)
-    pendingSelection.current = url.initial.selected
+    pendingSelection.current = url.initial.selected ?? (pageParcel ? { layer: 'parcels', id: pageParcel } : null)
     if (url.initial.theme) setWantedTheme({ theme: url.initial.theme })
-  }, [parkMap, url.initial])
+  }, [parkMap, url.initial, pageParcel])
   useEffect(() => {
     if (parkMap && pendingCamera.current) parkMap.jumpTo(pendingCamera.current)
     pendingCamera.current = null
@@ -115,7 +123,9 @@ export function App() {
       const feature = parkMap.featureById(wanted.layer, wanted.id)
       pendingSelection.current = null
       if (feature) {
-        parkMap.select(feature)
+        // A link with a camera keeps it; a parcel's page flies to its parcel.
+        if (!url.initial.camera && wanted.id === pageParcel) parkMap.focusFeatures(wanted.layer, [wanted.id])
+        else parkMap.select(feature)
         setSelected({ layer: wanted.layer, feature, lngLat: anchorOf(feature) })
       }
     }

@@ -71,7 +71,7 @@ export const en: Resources = {
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',
-    land_approval: 'Land approval', forest_approval: 'Forest land approval', demolished_buildings: 'Buildings demolished', relocated_graves: 'Graves relocated',
+    land_approval: 'Land approval', forest_approval: 'Forest land approval', demolished_buildings: 'Buildings demolished', relocated_graves: 'Graves relocated', site_state: 'Site preparation',
     industry: 'Industry', is_chemical: 'Chemical firm', above_scale: 'Above designated size', started_year: 'In production since',
     investment_yi: 'Investment', is_major: '≥ 100M yuan project', capacity: 'Capacity', operator: 'Operator',
     category: 'Category', disposal: 'Disposal', successor: 'Taken over by', parcel_id: 'Parcel',
@@ -90,6 +90,7 @@ export const en: Resources = {
       },
       land_use: { industrial: 'Industrial', warehouse: 'Warehousing', commercial: 'Commercial', public: 'Public services', residential: 'Residential', utility: 'Utilities', green: 'Green space' },
       land_approval: { approved: 'Approved', pending: 'Pending', not_started: 'Not started' },
+      site_state: { leveled: 'Levelled', not_leveled: 'Not levelled' },
       forest_approval: { not_required: 'Not required', approved: 'Approved', pending: 'Pending' },
     },
     enterprises: { industry: { new_energy_materials: 'New energy & materials', textile: 'Textile', chemical_pharma: 'Chemical & pharma', other: 'Other' } },

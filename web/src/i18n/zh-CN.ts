@@ -71,7 +71,7 @@ export const zhCN = {
   field: {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',
-    land_approval: '土地报批', forest_approval: '林地报批', demolished_buildings: '拆迁房屋（栋）', relocated_graves: '迁坟（座）',
+    land_approval: '土地报批', forest_approval: '林地报批', demolished_buildings: '拆迁房屋（栋）', relocated_graves: '迁坟（座）', site_state: '场地平整',
     industry: '产业类别', is_chemical: '化工企业', above_scale: '规上企业', started_year: '投产年份',
     investment_yi: '总投资', is_major: '亿元以上项目', capacity: '规模', operator: '运营单位',
     category: '类别', disposal: '处置方式', successor: '承接单位', parcel_id: '地块编号',
@@ -90,6 +90,7 @@ export const zhCN = {
       },
       land_use: { industrial: '工业用地', warehouse: '仓储用地', commercial: '商业用地', public: '公共管理与服务用地', residential: '居住用地', utility: '公用设施用地', green: '绿地' },
       land_approval: { approved: '已获批', pending: '报批中', not_started: '未启动' },
+      site_state: { leveled: '已平整', not_leveled: '未平整' },
       forest_approval: { not_required: '无需报批', approved: '已获批', pending: '报批中' },
     },
     enterprises: { industry: { new_energy_materials: '新能源新材料', textile: '纺织服装', chemical_pharma: '化工医药', other: '其他' } },

@@ -21,7 +21,7 @@ const FIELDS: Record<LayerId, FieldSpec[]> = {
   zones: [{ key: 'kind', type: 'enum' }, { key: 'status', type: 'enum' }, { key: 'note', type: 'text' }],
   chemical_clusters: [{ key: 'code', type: 'text' }, { key: 'stage', type: 'enum' }, { key: 'note', type: 'text' }],
   parcels: [
-    { key: 'status', type: 'enum' }, { key: 'land_use', type: 'enum' },
+    { key: 'status', type: 'enum' }, { key: 'land_use', type: 'enum' }, { key: 'site_state', type: 'enum' },
     { key: 'enterprise_id', type: 'ref', layer: 'enterprises' }, { key: 'zone_id', type: 'ref', layer: 'zones' },
     { key: 'price_wan_per_mu', type: 'number', unitKey: 'unit.wanPerMu' },
     { key: 'land_approval', type: 'enum' }, { key: 'forest_approval', type: 'enum' },

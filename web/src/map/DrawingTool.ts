@@ -43,6 +43,8 @@ export class DrawingTool {
   private pending: Polygon | null = null
   private mapReady = false
   private loading: Promise<void> | null = null
+  /** A tool chosen before terra-draw ran: taken when it does. */
+  private wanted: DrawingMode = 'idle'
   private changeListeners: Listener<DrawingState>[] = []
   private commitListeners: Listener<Polygon | null>[] = []
 
@@ -54,7 +56,7 @@ export class DrawingTool {
    */
   start(): void {
     this.mapReady = true
-    if (this.pending || this.mode !== 'idle') void this.load()
+    if (this.pending || this.wanted !== 'idle') void this.load()
   }
 
   /** Resolves once terra-draw is running (loading it the first time). */
@@ -68,8 +70,8 @@ export class DrawingTool {
       draw.on('change', () => this.handleChange())
       draw.on('finish', () => this.handleFinish())
       // What was asked for while it loaded: the boundary first, then the tool.
-      const wanted = this.mode
-      this.mode = 'idle'
+      const wanted = this.wanted
+      this.wanted = 'idle'
       if (this.pending) this.setBoundary(this.pending)
       this.pending = null
       if (wanted !== 'idle') this.setMode(wanted)
@@ -98,14 +100,14 @@ export class DrawingTool {
    */
   setMode(mode: DrawingMode): void {
     const draw = this.draw
-    if (mode === this.mode) return
     if (!draw) {
-      // Not loaded yet: the tool is taken at once (popups stop), terra-draw applies it when it runs.
-      this.mode = mode
-      this.emitChange()
+      // Not loaded yet: the tool is taken once terra-draw runs (a few ms on first use). The mode is
+      // not reported before then, so nobody clicks corners that no one would receive.
+      this.wanted = mode
       if (mode !== 'idle') void this.load()
       return
     }
+    if (mode === this.mode) return
     this.quietly(() => {
       if (mode === 'draw') {
         draw.setMode('polygon')

@@ -80,6 +80,7 @@ export const POLICY: readonly PolicyRule[] = [
   rule('GET /api/health', EVERYONE, 'liveness for load balancers and the status bar'),
   rule('GET /api/layers', EVERYONE, 'each audience gets its own layer list (catalog public views)'),
   rule('GET /api/layers/:id/features', EVERYONE, 'public audience: public columns and rows only; idle plots are internal'),
+  rule('GET /parcels/:id', EVERYONE, 'the shareable page of a parcel on offer (the app, with its preview tags); 404 for any other id'),
   rule('GET /tiles/:layer/:z/:x/:y', EVERYONE, 'vector tiles: the audience view of the layer, as the features'),
   rule('GET /tiles/:layer/tiles.json', EVERYONE, 'TileJSON of a layer the audience may see'),
   rule('GET /api/basemap', EVERYONE, 'the online base map tile URLs (server configuration, nothing private)'),

@@ -15,12 +15,28 @@ function bboxFilter(bbox: BBox | undefined, values: unknown[]): string {
   return `t.geom && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`
 }
 
-/** The view's columns by name (the catalogue's constants), plus the ellipsoidal area of polygons. */
-function propertiesObject(view: LayerView): string {
+/**
+ * The view's columns by name (the catalogue's constants), plus the ellipsoidal area of polygons:
+ * a feature's `properties`, the same for the map's features and OGC API – Features items.
+ */
+export function propertiesObject(view: LayerView): string {
   const pairs = view.columns.map((c) => `'${columnName(c)}', t.${escapeIdentifier(columnName(c))}`)
   // ST_Area on geography: ellipsoidal (WGS84 / CGCS2000), the figure the park reports in mu.
   if (view.layer.hasArea) pairs.push(`'area_m2', ST_Area(t.geom::geography)`)
   return `jsonb_build_object(${pairs.join(', ')})`
+}
+
+/**
+ * One row `t` of a view relation as a GeoJSON Feature (json), its geometry given as SQL (default
+ * `t.geom`, lon/lat) and written with `decimals` digits after the point.
+ */
+export function featureObject(view: LayerView, geometry = 't.geom', decimals = 15): string {
+  return `json_build_object(
+        'type', 'Feature',
+        'id', t.id,
+        'geometry', ST_AsGeoJSON(${geometry}, ${decimals})::json,
+        'properties', ${propertiesObject(view)}
+      )`
 }
 
 /**
@@ -38,12 +54,7 @@ export function featuresQuery(view: LayerView, opts: { bbox?: BBox; limit: numbe
       'features', coalesce(json_agg(f.feature ORDER BY f.sort_key), '[]'::json)
     )::text AS fc
     FROM (
-      SELECT t.sort_key, json_build_object(
-        'type', 'Feature',
-        'id', t.id,
-        'geometry', ST_AsGeoJSON(t.geom, 15)::json,
-        'properties', ${propertiesObject(view)}
-      ) AS feature
+      SELECT t.sort_key, ${featureObject(view)} AS feature
       FROM ${viewRelation(view, 't')}
       WHERE ${where}
       ORDER BY t.sort_key

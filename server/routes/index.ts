@@ -8,9 +8,10 @@ import { adminUserRoutes } from './admin-users'
 import { publicParcelRoutes } from './public-parcels'
 import { editRoutes } from './edits'
 import { metricsRoutes } from './metrics'
+import { ogcRoutes } from './ogc'
 import { parcelPageRoutes } from './parcel-page'
 import { portalRoutes } from './portal'
 import { tileRoutes } from './tiles'
 
 /** Every route module, registered in this order. */
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, metricsRoutes, portalRoutes, tileRoutes, parcelPageRoutes]
+export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, metricsRoutes, portalRoutes, tileRoutes, parcelPageRoutes, ogcRoutes]

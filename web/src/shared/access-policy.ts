@@ -117,6 +117,14 @@ export const POLICY: readonly PolicyRule[] = [
   rule('POST /api/idle-plots', LAND, 'flagging an idle or low-efficiency plot'),
   rule('PATCH /api/idle-plots/:id', LAND, 'following a case through disposal'),
   rule('GET /api/idle-plots/:id/history', INTERNAL, 'flags are never shown outside'),
+  // OGC API – Features (server/routes/ogc.ts): open to all; each audience's collections are its catalogue views.
+  rule('GET /ogc', EVERYONE, 'OGC API – Features landing page'),
+  rule('GET /ogc/conformance', EVERYONE, 'the OGC conformance classes passed'),
+  rule('GET /ogc/collections', EVERYONE, "the collections the caller's audience sees (no idle plots for the public)"),
+  rule('GET /ogc/collections/:collectionId', EVERYONE, 'one collection of the audience: extent, CRS list'),
+  rule('GET /ogc/collections/:collectionId/queryables', EVERYONE, "the audience view's properties as JSON Schema"),
+  rule('GET /ogc/collections/:collectionId/items', EVERYONE, 'public audience: public columns and rows only, as on the map'),
+  rule('GET /ogc/collections/:collectionId/items/:featureId', EVERYONE, 'one feature, by the id the audience is told'),
 ]
 
 /** Files of the built client (@fastify/static routes under the web root): the map loads for everyone. */

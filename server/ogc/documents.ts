@@ -1,0 +1,94 @@
+import type { LayerView } from '../layers/catalog'
+import { CRS84, OGC_CRS } from './crs'
+
+/**
+ * The metadata documents of OGC API – Features (landing page, conformance, collections) as plain
+ * objects, and the links they carry. Every href is absolute, built on the request's own origin.
+ */
+
+export interface OgcLink {
+  href: string
+  rel: string
+  type: string
+  title?: string
+}
+
+const JSON_TYPE = 'application/json'
+const GEOJSON_TYPE = 'application/geo+json'
+const HTML_TYPE = 'text/html'
+
+/**
+ * The conformance classes passed, exactly: Part 1 core, GeoJSON and HTML; Part 2 CRS; Part 3
+ * queryables and queryables as query parameters (equality). No OpenAPI document is served, so
+ * not oas30; no CQL2, so not filter.
+ */
+export const CONFORMANCE = [
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
+  'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
+] as const
+
+/** `self` in the format answered and `alternate` in the other one. */
+export function selfLinks(url: string, answered: 'json' | 'html', jsonType = JSON_TYPE, title = 'this document'): OgcLink[] {
+  const as = (f: 'json' | 'html'): OgcLink => ({
+    href: withParam(url, 'f', f),
+    rel: f === answered ? 'self' : 'alternate',
+    type: f === 'json' ? jsonType : HTML_TYPE,
+    title: f === answered ? title : `${title} as ${f === 'json' ? 'JSON' : 'HTML'}`,
+  })
+  return [as(answered), as(answered === 'json' ? 'html' : 'json')]
+}
+
+/** The URL with one query parameter set (replaced if present). */
+export function withParam(url: string, name: string, value: string): string {
+  const u = new URL(url)
+  u.searchParams.set(name, value)
+  return u.toString()
+}
+
+export function landingPage(base: string, f: 'json' | 'html'): object {
+  return {
+    title: 'Park Atlas · 园区地图',
+    description: "OGC API – Features over the industrial park's layers, each as the caller may see it",
+    links: [
+      ...selfLinks(`${base}/ogc`, f, JSON_TYPE, 'landing page'),
+      { href: `${base}/ogc/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'conformance classes' },
+      { href: `${base}/ogc/collections`, rel: 'data', type: JSON_TYPE, title: 'collections' },
+    ],
+  }
+}
+
+export function conformance(base: string, f: 'json' | 'html'): object {
+  return { links: selfLinks(`${base}/ogc/conformance`, f, JSON_TYPE, 'conformance classes'), conformsTo: CONFORMANCE }
+}
+
+export type Extent = [number, number, number, number] | null
+
+/** One collection: a layer as the audience sees it. */
+export function collection(base: string, view: LayerView, extent: Extent, f: 'json' | 'html' | undefined): object {
+  const { layer } = view
+  const url = `${base}/ogc/collections/${encodeURIComponent(layer.id)}`
+  return {
+    id: layer.id,
+    title: layer.title_en,
+    description: `${layer.title} · ${layer.title_en}`,
+    itemType: 'feature',
+    ...(extent ? { extent: { spatial: { bbox: [extent], crs: CRS84 } } } : {}),
+    crs: OGC_CRS.map((c) => c.uri),
+    storageCrs: CRS84,
+    links: [
+      ...(f ? selfLinks(url, f, JSON_TYPE, layer.title_en) : [{ href: url, rel: 'self', type: JSON_TYPE, title: layer.title_en }]),
+      // No `?f=json` on the GeoJSON link: GDAL appends `/{featureId}` to it as it stands, and Accept says JSON already.
+      { href: `${url}/items`, rel: 'items', type: GEOJSON_TYPE, title: `${layer.title_en}: items` },
+      { href: `${url}/items?f=html`, rel: 'items', type: HTML_TYPE, title: `${layer.title_en}: items as HTML` },
+      { href: `${url}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'queryables' },
+    ],
+  }
+}
+
+export function collections(base: string, entries: object[], f: 'json' | 'html'): object {
+  return { links: selfLinks(`${base}/ogc/collections`, f, JSON_TYPE, 'collections'), crs: OGC_CRS.map((c) => c.uri), collections: entries }
+}

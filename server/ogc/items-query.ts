@@ -1,0 +1,88 @@
+import { escapeIdentifier } from 'pg'
+import { viewRelation, type LayerView } from '../layers/catalog'
+import { featureObject, type SqlQuery } from '../layers/features-query'
+import { geometryIn, type OgcCrs } from './crs'
+import type { Queryable } from './queryables'
+
+/** A bbox as sent: four numbers in `crs`'s own axis order (lower corner, then upper corner). */
+export interface OgcBbox {
+  values: [number, number, number, number]
+  crs: OgcCrs
+}
+
+export interface ItemsQuery {
+  bbox?: OgcBbox
+  /** Equality on queryables: the value already checked against the queryable's type. */
+  filters: { queryable: Queryable; value: string }[]
+  limit: number
+  offset: number
+  crs: OgcCrs
+}
+
+/**
+ * The bbox as a geometry in SRID 4326 (the stored one), as SQL over `values`. In another CRS the
+ * box's edges are straight there, not in lon/lat: it is densified before it is transformed, so a
+ * feature just inside a Gauss-Krüger box is not lost to the curve of its edge.
+ */
+function bboxGeometry(bbox: OgcBbox, values: unknown[]): string {
+  const [a1, b1, a2, b2] = bbox.values
+  // x/y as PostGIS takes them: longitude/easting first.
+  const [xmin, ymin, xmax, ymax] = bbox.crs.flipped ? [b1, a1, b2, a2] : [a1, b1, a2, b2]
+  values.push(xmin, ymin, xmax, ymax)
+  const n = values.length
+  const box = `ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, ${bbox.crs.srid})`
+  if (bbox.crs.srid === 4326) return box
+  return `ST_Transform(ST_Segmentize(${box}, greatest($${n - 1}::float8 - $${n - 3}, $${n}::float8 - $${n - 2}) / 64 + 1e-9), 4326)`
+}
+
+function whereOf(q: Pick<ItemsQuery, 'bbox' | 'filters'>, values: unknown[]): string {
+  const terms: string[] = []
+  if (q.bbox) terms.push(`ST_Intersects(t.geom, ${bboxGeometry(q.bbox, values)})`)
+  for (const { queryable, value } of q.filters) {
+    values.push(value)
+    // The cast is one of queryables.ts's constants; the column a name of the catalogue's.
+    terms.push(`t.${escapeIdentifier(queryable.name)} = $${values.length}::${queryable.cast}`)
+  }
+  return terms.length ? terms.join(' AND ') : 'TRUE'
+}
+
+/**
+ * One page of a collection's items: `number_matched` (every row the filters keep, for this
+ * audience), `number_returned` and `features` (a JSON array of GeoJSON Features in the CRS asked
+ * for, in the view's stable order), in one statement.
+ */
+export function itemsQuery(view: LayerView, q: ItemsQuery): SqlQuery {
+  const values: unknown[] = []
+  const where = whereOf(q, values)
+  values.push(q.limit, q.offset)
+  const n = values.length
+  const text = `
+    SELECT (SELECT count(*)::int FROM ${viewRelation(view, 't')} WHERE ${where}) AS number_matched,
+           count(*)::int AS number_returned,
+           coalesce(json_agg(f.feature ORDER BY f.sort_key), '[]'::json)::text AS features
+    FROM (
+      SELECT t.sort_key, ${featureObject(view, geometryIn(q.crs), q.crs.decimals)} AS feature
+      FROM ${viewRelation(view, 't')}
+      WHERE ${where}
+      ORDER BY t.sort_key
+      LIMIT $${n - 1} OFFSET $${n}
+    ) f`
+  return { text, values }
+}
+
+/** One item by the id the audience is told (an opaque one behind a row filter), as a Feature's JSON text. */
+export function itemQuery(view: LayerView, id: string, crs: OgcCrs): SqlQuery {
+  const text = `
+    SELECT ${featureObject(view, geometryIn(crs), crs.decimals)}::text AS feature
+    FROM ${viewRelation(view, 't')}
+    WHERE t.id::text = $1`
+  return { text, values: [id] }
+}
+
+/** The view's extent in CRS84: `null`s when it has no rows. */
+export function extentQuery(view: LayerView): SqlQuery {
+  const text = `
+    SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax
+    FROM (SELECT ST_Extent(t.geom) AS e FROM ${viewRelation(view, 't')}) x`
+  return { text, values: [] }
+}

@@ -1,0 +1,220 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { RouteContext } from '../context'
+import { ApiError, BadRequest, NotFound, databaseClientError, statusOf } from '../errors'
+import { audienceOf } from '../../web/src/shared/access-policy'
+import { findLayerView, layerViews, type LayerView } from '../layers/catalog'
+import { ogcCrs, type OgcCrs } from '../ogc/crs'
+import { collection, collections, conformance, landingPage, selfLinks, withParam, type Extent, type OgcLink } from '../ogc/documents'
+import { formatOf, type OgcFormat } from '../ogc/format'
+import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml, queryablesHtml } from '../ogc/html'
+import { extentQuery, itemQuery, itemsQuery, type OgcBbox } from '../ogc/items-query'
+import { checkFilterValue, queryablesOf, queryablesSchema } from '../ogc/queryables'
+
+/** `limit` of one page of items (OGC API – Features: default 10, at most 10,000). */
+export const OGC_ITEMS_LIMIT = { min: 1, max: 10_000, fallback: 10 } as const
+
+const f = { type: 'string', enum: ['json', 'html'] } as const
+const metadataSchema = { querystring: { type: 'object', properties: { f }, additionalProperties: false } } as const
+const collectionParams = { type: 'object', properties: { collectionId: { type: 'string', maxLength: 64 } }, required: ['collectionId'] } as const
+const collectionSchema = { params: collectionParams, querystring: metadataSchema.querystring } as const
+const crs = { type: 'string', maxLength: 200 } as const
+const itemsSchema = {
+  params: collectionParams,
+  querystring: {
+    type: 'object',
+    properties: {
+      f,
+      bbox: { type: 'string', maxLength: 400 },
+      'bbox-crs': crs,
+      crs,
+      datetime: { type: 'string', maxLength: 100 },
+      limit: { type: 'integer', minimum: OGC_ITEMS_LIMIT.min, maximum: OGC_ITEMS_LIMIT.max },
+      offset: { type: 'integer', minimum: 0, maximum: 1e9 },
+    },
+    // Property filters (?status=available): checked against the collection's queryables in the handler.
+    additionalProperties: { type: 'string', maxLength: 200 },
+  },
+} as const
+const itemSchema = {
+  params: { type: 'object', properties: { ...collectionParams.properties, featureId: { type: 'string', maxLength: 100 } }, required: ['collectionId', 'featureId'] },
+  querystring: { type: 'object', properties: { f, crs }, additionalProperties: false },
+} as const
+
+interface ItemsQuerystring {
+  f?: OgcFormat
+  bbox?: string
+  'bbox-crs'?: string
+  crs?: string
+  datetime?: string
+  limit?: number
+  offset?: number
+  [property: string]: string | number | undefined
+}
+
+/** OGC API exception body: `{code, description}`, the status from the error's type (400, 404, …). */
+function sendOgcError(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof ApiError) return reply.status(statusOf(err)).type('application/json').send({ code: err.code, description: err.message })
+  const fromDatabase = databaseClientError(err)
+  if (fromDatabase) return reply.status(fromDatabase.status).type('application/json').send({ code: fromDatabase.code, description: fromDatabase.message })
+  const status = err.statusCode ?? 500
+  if (status >= 400 && status < 500) return reply.status(status).type('application/json').send({ code: err.code ?? 'bad_request', description: err.message })
+  req.log.error(err)
+  return reply.status(500).type('application/json').send({ code: 'internal', description: 'internal error; the server log has the details' })
+}
+
+/** Four numbers, in the bbox CRS's axis order; lon/lat ranges checked for CRS84. 400 otherwise. */
+function parseOgcBbox(raw: string, crs: OgcCrs): OgcBbox {
+  const parts = raw.split(',')
+  if (parts.length === 6) throw new BadRequest('bbox with 6 numbers (a vertical axis) is not supported: send 4')
+  if (parts.length !== 4) throw new BadRequest(`bbox must be 4 comma-separated numbers, got "${raw.slice(0, 100)}"`)
+  const values = parts.map((p) => (/^\s*-?\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3})?\s*$/.test(p) ? Number(p) : NaN)) as OgcBbox['values']
+  if (values.some((n) => !Number.isFinite(n))) throw new BadRequest(`bbox values must be finite decimal numbers, got "${raw.slice(0, 100)}"`)
+  const [a1, b1, a2, b2] = values
+  if (crs.srid === 4326 && (a1 < -180 || a2 > 180 || b1 < -90 || b2 > 90)) throw new BadRequest(`bbox is outside lon −180…180 / lat −90…90: "${raw}"`)
+  if (crs.srid === 4490 && (a1 < -90 || a2 > 90 || b1 < -180 || b2 > 180)) throw new BadRequest(`bbox in EPSG:4490 is lat,lon: outside lat −90…90 / lon −180…180: "${raw}"`)
+  if (a1 > a2 || b1 > b2) throw new BadRequest(`bbox's lower corner must not exceed its upper corner (a box across the antimeridian is not supported): "${raw}"`)
+  return { values, crs }
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/
+/** `datetime` (an instant or an interval with `..`): checked, then matched by every feature, since no collection has a temporal extent. */
+function checkDatetime(raw: string): void {
+  const ends = raw.split('/')
+  const ok = ends.length <= 2 && ends.every((e) => (ends.length === 2 && (e === '..' || e === '')) || (INSTANT.test(e) && !Number.isNaN(Date.parse(e))))
+  if (!ok || (ends.length === 2 && ends.every((e) => e === '..' || e === ''))) throw new BadRequest(`datetime must be an RFC 3339 instant or an interval such as 2022-01-01/.., got "${raw.slice(0, 60)}"`)
+}
+
+function sendJson(reply: FastifyReply, body: unknown, type = 'application/json'): string {
+  reply.type(`${type}; charset=utf-8`).header('vary', 'Accept')
+  return typeof body === 'string' ? body : JSON.stringify(body)
+}
+
+function sendHtml(reply: FastifyReply, html: string): string {
+  reply.type('text/html; charset=utf-8').header('vary', 'Accept')
+  return html
+}
+
+/** The origin the request came to: links must lead back to the same server, however it is reached. */
+const baseOf = (req: FastifyRequest): string => `${req.protocol}://${req.host}`
+
+/**
+ * OGC API – Features under /ogc (Part 1 core, GeoJSON, HTML; Part 2 CRS; Part 3 queryables):
+ * a collection per layer view of the catalogue (catalog.ts), so each audience sees only its
+ * collections, rows and fields — the public no idle plots, no internal column. JSON unless `f=html`
+ * or Accept asks for HTML; errors are OGC exceptions `{code, description}`.
+ */
+export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const pool = ctx.db.pool
+  const viewFor = (req: FastifyRequest<{ Params: { collectionId: string } }>): LayerView => {
+    const view = findLayerView(req.params.collectionId, audienceOf(req.user?.role))
+    if (!view) throw new NotFound(`no collection "${req.params.collectionId}"; see /ogc/collections`)
+    return view
+  }
+  const extentOf = async (view: LayerView): Promise<Extent> => {
+    const q = extentQuery(view)
+    const { rows } = await pool.query<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>(q.text, q.values)
+    const e = rows[0]
+    return e && e.xmin !== null ? [e.xmin, e.ymin, e.xmax, e.ymax] : null
+  }
+
+  await app.register(async (ogc) => {
+    ogc.setErrorHandler(sendOgcError)
+
+    ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc', { schema: metadataSchema }, async (req, reply) => {
+      const format = formatOf(req)
+      const doc = landingPage(baseOf(req), format) as Parameters<typeof landingHtml>[0]
+      return format === 'html' ? sendHtml(reply, landingHtml(doc)) : sendJson(reply, doc)
+    })
+
+    ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc/conformance', { schema: metadataSchema }, async (req, reply) => {
+      const format = formatOf(req)
+      const doc = conformance(baseOf(req), format) as Parameters<typeof conformanceHtml>[0]
+      return format === 'html' ? sendHtml(reply, conformanceHtml(doc)) : sendJson(reply, doc)
+    })
+
+    ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc/collections', { schema: metadataSchema }, async (req, reply) => {
+      const format = formatOf(req)
+      const base = baseOf(req)
+      const entries: object[] = []
+      // Sequential on purpose: the embedded database has one connection.
+      for (const view of layerViews(audienceOf(req.user?.role))) entries.push(collection(base, view, await extentOf(view), undefined))
+      const doc = collections(base, entries, format) as Parameters<typeof collectionsHtml>[0]
+      return format === 'html' ? sendHtml(reply, collectionsHtml(doc, base)) : sendJson(reply, doc)
+    })
+
+    ogc.get<{ Params: { collectionId: string }; Querystring: { f?: OgcFormat } }>('/ogc/collections/:collectionId', { schema: collectionSchema }, async (req, reply) => {
+      const view = viewFor(req)
+      const format = formatOf(req)
+      const doc = collection(baseOf(req), view, await extentOf(view), format) as Parameters<typeof collectionHtml>[0]
+      return format === 'html' ? sendHtml(reply, collectionHtml(doc)) : sendJson(reply, doc)
+    })
+
+    ogc.get<{ Params: { collectionId: string }; Querystring: { f?: OgcFormat } }>('/ogc/collections/:collectionId/queryables', { schema: collectionSchema }, async (req, reply) => {
+      const view = viewFor(req)
+      const format = formatOf(req)
+      const url = `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/queryables`
+      const schema = queryablesSchema(await queryablesOf(pool, view, audienceOf(req.user?.role)), url, view.layer.title_en) as { properties: Record<string, { type: string }> }
+      const links = selfLinks(url, format, 'application/schema+json', 'queryables')
+      return format === 'html' ? sendHtml(reply, queryablesHtml(view.layer.title_en, schema.properties, links)) : sendJson(reply, { ...schema, links }, 'application/schema+json')
+    })
+
+    ogc.get<{ Params: { collectionId: string }; Querystring: ItemsQuerystring }>('/ogc/collections/:collectionId/items', { schema: itemsSchema }, async (req, reply) => {
+      const view = viewFor(req)
+      const format = formatOf(req)
+      const { f: _f, bbox, 'bbox-crs': bboxCrs, crs: crsUri, datetime, limit = OGC_ITEMS_LIMIT.fallback, offset = 0, ...rest } = req.query
+      const crs = ogcCrs(crsUri, 'crs')
+      const inCrs = ogcCrs(bboxCrs, 'bbox-crs')
+      if (datetime !== undefined) checkDatetime(datetime)
+      const queryables = new Map((await queryablesOf(pool, view, audienceOf(req.user?.role))).map((q) => [q.name, q]))
+      const filters = Object.entries(rest).map(([name, value]) => {
+        const queryable = queryables.get(name)
+        if (!queryable) throw new BadRequest(`unknown query parameter "${name}": use bbox, bbox-crs, crs, datetime, limit, offset, f, or a property of /ogc/collections/${view.layer.id}/queryables`)
+        return { queryable, value: checkFilterValue(queryable, String(value)) }
+      })
+      const q = itemsQuery(view, { bbox: bbox === undefined || bbox === '' ? undefined : parseOgcBbox(bbox, inCrs), filters, limit, offset, crs })
+      const { rows } = await pool.query<{ number_matched: number; number_returned: number; features: string }>(q.text, q.values)
+      const { number_matched: matched, number_returned: returned, features } = rows[0]!
+
+      const url = new URL(req.url, baseOf(req)).toString()
+      const page = (o: number, rel: string, title: string): OgcLink => ({ href: withParam(withParam(url, 'offset', String(o)), 'limit', String(limit)), rel, type: 'application/geo+json', title })
+      const links: OgcLink[] = [
+        ...selfLinks(url, format, 'application/geo+json', 'this page'),
+        ...(offset + returned < matched ? [page(offset + limit, 'next', 'next page')] : []),
+        ...(offset > 0 ? [page(Math.max(0, offset - limit), 'prev', 'previous page')] : []),
+        { href: `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}`, rel: 'collection', type: 'application/json', title: view.layer.title_en },
+      ]
+      reply.header('content-crs', `<${crs.uri}>`)
+      if (format === 'html') {
+        const itemUrl = (id: string) => `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/items/${encodeURIComponent(id)}?f=html`
+        const htmlLinks = links.map((l) => (l.rel === 'next' || l.rel === 'prev' ? { ...l, href: withParam(l.href, 'f', 'html'), type: 'text/html' } : l))
+        return sendHtml(reply, itemsHtml(view.layer.title_en, { features: JSON.parse(features), numberMatched: matched, numberReturned: returned, links: htmlLinks }, itemUrl))
+      }
+      // Composed as text: the features arrive as JSON text from PostGIS and are not parsed again.
+      const head = { type: 'FeatureCollection', timeStamp: new Date().toISOString(), numberMatched: matched, numberReturned: returned, links }
+      return sendJson(reply, `${JSON.stringify(head).slice(0, -1)},"features":${features}}`, 'application/geo+json')
+    })
+
+    ogc.get<{ Params: { collectionId: string; featureId: string }; Querystring: { f?: OgcFormat; crs?: string } }>(
+      '/ogc/collections/:collectionId/items/:featureId',
+      { schema: itemSchema },
+      async (req, reply) => {
+        const view = viewFor(req)
+        const format = formatOf(req)
+        const crs = ogcCrs(req.query.crs, 'crs')
+        const q = itemQuery(view, req.params.featureId, crs)
+        const { rows } = await pool.query<{ feature: string }>(q.text, q.values)
+        const feature = rows[0]?.feature
+        if (feature === undefined) throw new NotFound(`no feature "${req.params.featureId}" in collection "${view.layer.id}"`)
+        const collectionUrl = `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}`
+        const url = `${collectionUrl}/items/${encodeURIComponent(req.params.featureId)}`
+        const links: OgcLink[] = [
+          ...selfLinks(url, format, 'application/geo+json', 'this feature'),
+          { href: collectionUrl, rel: 'collection', type: 'application/json', title: view.layer.title_en },
+        ]
+        reply.header('content-crs', `<${crs.uri}>`)
+        if (format === 'html') return sendHtml(reply, itemHtml(view.layer.title_en, { ...JSON.parse(feature), links }))
+        return sendJson(reply, `${feature.slice(0, -1)},"links":${JSON.stringify(links)}}`, 'application/geo+json')
+      },
+    )
+  })
+}

@@ -49,7 +49,45 @@ export function withParam(url: string, name: string, value: string): string {
   return u.toString()
 }
 
-export function landingPage(base: string, f: 'json' | 'html'): object {
+export interface LandingPage {
+  title: string
+  description: string
+  links: OgcLink[]
+}
+
+export interface Conformance {
+  links: OgcLink[]
+  conformsTo: readonly string[]
+}
+
+/** A collection's bounding box in CRS84, or null when it has no features. */
+export type Extent = [number, number, number, number] | null
+
+export interface Collection {
+  id: string
+  title: string
+  description: string
+  itemType: 'feature'
+  extent?: { spatial: { bbox: [number, number, number, number][]; crs: string } }
+  crs: string[]
+  storageCrs: string
+  links: OgcLink[]
+}
+
+export interface Collections {
+  links: OgcLink[]
+  crs: string[]
+  collections: Collection[]
+}
+
+/** A GeoJSON Feature as the items queries give it (for the HTML pages, which read it). */
+export interface OgcFeature {
+  id: string
+  geometry: { type: string } | null
+  properties: Record<string, unknown>
+}
+
+export function landingPage(base: string, f: 'json' | 'html'): LandingPage {
   return {
     title: 'Park Atlas · 园区地图',
     description: "OGC API – Features over the industrial park's layers, each as the caller may see it",
@@ -61,21 +99,19 @@ export function landingPage(base: string, f: 'json' | 'html'): object {
   }
 }
 
-export function conformance(base: string, f: 'json' | 'html'): object {
+export function conformance(base: string, f: 'json' | 'html'): Conformance {
   return { links: selfLinks(`${base}/ogc/conformance`, f, JSON_TYPE, 'conformance classes'), conformsTo: CONFORMANCE }
 }
 
-export type Extent = [number, number, number, number] | null
-
 /** One collection: a layer as the audience sees it. */
-export function collection(base: string, view: LayerView, extent: Extent, f: 'json' | 'html' | undefined): object {
+export function collection(base: string, view: LayerView, extent: Extent, f: 'json' | 'html' | undefined): Collection {
   const { layer } = view
   const url = `${base}/ogc/collections/${encodeURIComponent(layer.id)}`
   return {
     id: layer.id,
     title: layer.title_en,
     description: `${layer.title} · ${layer.title_en}`,
-    itemType: 'feature',
+    itemType: 'feature' as const,
     ...(extent ? { extent: { spatial: { bbox: [extent], crs: CRS84 } } } : {}),
     crs: OGC_CRS.map((c) => c.uri),
     storageCrs: CRS84,
@@ -89,6 +125,6 @@ export function collection(base: string, view: LayerView, extent: Extent, f: 'js
   }
 }
 
-export function collections(base: string, entries: object[], f: 'json' | 'html'): object {
+export function collections(base: string, entries: Collection[], f: 'json' | 'html'): Collections {
   return { links: selfLinks(`${base}/ogc/collections`, f, JSON_TYPE, 'collections'), crs: OGC_CRS.map((c) => c.uri), collections: entries }
 }

@@ -1,4 +1,4 @@
-import type { OgcLink } from './documents'
+import type { Collection, Collections, Conformance, LandingPage, OgcFeature, OgcLink } from './documents'
 
 /**
  * The HTML encoding of OGC API – Features (conformance class html): plain pages a person can read
@@ -37,27 +37,15 @@ function table(headers: readonly string[], rows: readonly string[][]): string {
 
 const anchor = (href: string, text: unknown): string => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`
 
-interface Doc {
-  title?: string
-  description?: string
-  links?: OgcLink[]
+export function landingHtml(doc: LandingPage): string {
+  return page(doc.title, `<p>${escapeHtml(doc.description)}</p>\n${linkList(doc.links)}`)
 }
 
-export function landingHtml(doc: Doc): string {
-  return page(doc.title ?? 'OGC API – Features', `<p>${escapeHtml(doc.description)}</p>\n${linkList(doc.links ?? [])}`)
-}
-
-export function conformanceHtml(doc: { conformsTo: readonly string[]; links: OgcLink[] }): string {
+export function conformanceHtml(doc: Conformance): string {
   return page('Conformance', `<ul>${doc.conformsTo.map((c) => `<li>${escapeHtml(c)}</li>`).join('\n')}</ul>\n${linkList(doc.links)}`)
 }
 
-interface CollectionDoc extends Doc {
-  id: string
-  crs: string[]
-  extent?: { spatial: { bbox: number[][] } }
-}
-
-export function collectionsHtml(doc: { collections: CollectionDoc[]; links: OgcLink[] }, base: string): string {
+export function collectionsHtml(doc: Collections, base: string): string {
   const rows = doc.collections.map((c) => {
     const url = `${base}/ogc/collections/${encodeURIComponent(c.id)}`
     return [anchor(`${url}?f=html`, c.id), escapeHtml(c.title), escapeHtml(c.description), anchor(`${url}/items?f=html`, 'items')]
@@ -65,14 +53,14 @@ export function collectionsHtml(doc: { collections: CollectionDoc[]; links: OgcL
   return page('Collections', `${table(['id', 'title', 'description', 'items'], rows)}\n${linkList(doc.links)}`)
 }
 
-export function collectionHtml(doc: CollectionDoc): string {
+export function collectionHtml(doc: Collection): string {
   const facts = [
     ['id', escapeHtml(doc.id)],
     ['description', escapeHtml(doc.description)],
     ['extent (CRS84)', escapeHtml(doc.extent?.spatial.bbox[0]?.join(', ') ?? 'no features')],
     ['coordinate reference systems', escapeHtml(doc.crs.join(' '))],
   ]
-  return page(doc.title ?? doc.id, `${table(['', ''], facts)}\n${linkList(doc.links ?? [])}`)
+  return page(doc.title, `${table(['', ''], facts)}\n${linkList(doc.links)}`)
 }
 
 export function queryablesHtml(title: string, properties: Record<string, { type: string; format?: string }>, links: OgcLink[]): string {
@@ -80,13 +68,7 @@ export function queryablesHtml(title: string, properties: Record<string, { type:
   return page(`${title}: queryables`, `<p>Filter items with ?name=value (equality).</p>\n${table(['name', 'type'], rows)}\n${linkList(links)}`)
 }
 
-interface FeatureDoc {
-  id: string
-  geometry: { type: string } | null
-  properties: Record<string, unknown>
-}
-
-function featureRows(features: readonly FeatureDoc[], itemUrl: (id: string) => string): string {
+function featureRows(features: readonly OgcFeature[], itemUrl: (id: string) => string): string {
   const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties)))]
   const rows = features.map((f) => [anchor(itemUrl(f.id), f.id), escapeHtml(f.geometry?.type), ...keys.map((k) => escapeHtml(f.properties[k]))])
   return table(['id', 'geometry', ...keys], rows)
@@ -94,14 +76,14 @@ function featureRows(features: readonly FeatureDoc[], itemUrl: (id: string) => s
 
 export function itemsHtml(
   title: string,
-  doc: { features: FeatureDoc[]; numberMatched: number; numberReturned: number; links: OgcLink[] },
+  doc: { features: OgcFeature[]; numberMatched: number; numberReturned: number; links: OgcLink[] },
   itemUrl: (id: string) => string,
 ): string {
   const summary = `<p>${escapeHtml(doc.numberReturned)} of ${escapeHtml(doc.numberMatched)} features.</p>`
   return page(`${title}: items`, `${summary}\n${featureRows(doc.features, itemUrl)}\n${linkList(doc.links)}`)
 }
 
-export function itemHtml(title: string, feature: FeatureDoc & { links: OgcLink[] }): string {
+export function itemHtml(title: string, feature: OgcFeature & { links: OgcLink[] }): string {
   const rows = Object.entries(feature.properties).map(([k, v]) => [escapeHtml(k), escapeHtml(v)])
   return page(`${title}: ${feature.id}`, `<p>${escapeHtml(feature.geometry?.type)}</p>\n${table(['property', 'value'], rows)}\n${linkList(feature.links)}`)
 }

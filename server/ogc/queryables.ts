@@ -74,8 +74,18 @@ export function checkFilterValue(q: Queryable, value: string): string {
   return value
 }
 
+/** The queryables document: a JSON Schema of the properties one may filter on. */
+export interface QueryablesSchema {
+  $schema: string
+  $id: string
+  type: 'object'
+  title: string
+  properties: Record<string, Queryable['schema'] & { title: string }>
+  additionalProperties: false
+}
+
 /** The queryables as a JSON Schema (Part 3, /collections/{id}/queryables). */
-export function queryablesSchema(queryables: readonly Queryable[], id: string, title: string): object {
+export function queryablesSchema(queryables: readonly Queryable[], id: string, title: string): QueryablesSchema {
   return {
     $schema: 'https://json-schema.org/draft/2019-09/schema',
     $id: id,

@@ -1,23 +1,22 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { RouteContext } from '../context'
-import { ApiError, BadRequest, NotFound, databaseClientError, statusOf } from '../errors'
+import { BadRequest, NotFound } from '../errors'
 import { audienceOf } from '../../web/src/shared/access-policy'
 import { findLayerView, layerViews, type LayerView } from '../layers/catalog'
-import { ogcCrs, type OgcCrs } from '../ogc/crs'
-import { collection, collections, conformance, landingPage, selfLinks, withParam, type Extent, type OgcLink } from '../ogc/documents'
+import { ogcCrs } from '../ogc/crs'
+import { sendOgcError } from '../ogc/exceptions'
+import { OGC_ITEMS_LIMIT, checkDatetime, parseOgcBbox } from '../ogc/params'
+import { collection, collections, conformance, landingPage, selfLinks, withParam, type Collection, type Extent, type OgcFeature, type OgcLink } from '../ogc/documents'
 import { formatOf, type OgcFormat } from '../ogc/format'
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml, queryablesHtml } from '../ogc/html'
-import { extentQuery, itemQuery, itemsQuery, type OgcBbox } from '../ogc/items-query'
+import { extentQuery, itemQuery, itemsQuery } from '../ogc/items-query'
 import { checkFilterValue, queryablesOf, queryablesSchema } from '../ogc/queryables'
-
-/** `limit` of one page of items (OGC API – Features: default 10, at most 10,000). */
-export const OGC_ITEMS_LIMIT = { min: 1, max: 10_000, fallback: 10 } as const
 
 const f = { type: 'string', enum: ['json', 'html'] } as const
 const metadataSchema = { querystring: { type: 'object', properties: { f }, additionalProperties: false } } as const
 const collectionParams = { type: 'object', properties: { collectionId: { type: 'string', maxLength: 64 } }, required: ['collectionId'] } as const
 const collectionSchema = { params: collectionParams, querystring: metadataSchema.querystring } as const
-const crs = { type: 'string', maxLength: 200 } as const
+const crsParam = { type: 'string', maxLength: 200 } as const
 const itemsSchema = {
   params: collectionParams,
   querystring: {
@@ -25,8 +24,8 @@ const itemsSchema = {
     properties: {
       f,
       bbox: { type: 'string', maxLength: 400 },
-      'bbox-crs': crs,
-      crs,
+      'bbox-crs': crsParam,
+      crs: crsParam,
       datetime: { type: 'string', maxLength: 100 },
       limit: { type: 'integer', minimum: OGC_ITEMS_LIMIT.min, maximum: OGC_ITEMS_LIMIT.max },
       offset: { type: 'integer', minimum: 0, maximum: 1e9 },
@@ -37,7 +36,7 @@ const itemsSchema = {
 } as const
 const itemSchema = {
   params: { type: 'object', properties: { ...collectionParams.properties, featureId: { type: 'string', maxLength: 100 } }, required: ['collectionId', 'featureId'] },
-  querystring: { type: 'object', properties: { f, crs }, additionalProperties: false },
+  querystring: { type: 'object', properties: { f, crs: crsParam }, additionalProperties: false },
 } as const
 
 interface ItemsQuerystring {
@@ -49,39 +48,6 @@ interface ItemsQuerystring {
   limit?: number
   offset?: number
   [property: string]: string | number | undefined
-}
-
-/** OGC API exception body: `{code, description}`, the status from the error's type (400, 404, …). */
-function sendOgcError(err: FastifyError | ApiError, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof ApiError) return reply.status(statusOf(err)).type('application/json').send({ code: err.code, description: err.message })
-  const fromDatabase = databaseClientError(err)
-  if (fromDatabase) return reply.status(fromDatabase.status).type('application/json').send({ code: fromDatabase.code, description: fromDatabase.message })
-  const status = err.statusCode ?? 500
-  if (status >= 400 && status < 500) return reply.status(status).type('application/json').send({ code: err.code ?? 'bad_request', description: err.message })
-  req.log.error(err)
-  return reply.status(500).type('application/json').send({ code: 'internal', description: 'internal error; the server log has the details' })
-}
-
-/** Four numbers, in the bbox CRS's axis order; lon/lat ranges checked for CRS84. 400 otherwise. */
-function parseOgcBbox(raw: string, crs: OgcCrs): OgcBbox {
-  const parts = raw.split(',')
-  if (parts.length === 6) throw new BadRequest('bbox with 6 numbers (a vertical axis) is not supported: send 4')
-  if (parts.length !== 4) throw new BadRequest(`bbox must be 4 comma-separated numbers, got "${raw.slice(0, 100)}"`)
-  const values = parts.map((p) => (/^\s*-?\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3})?\s*$/.test(p) ? Number(p) : NaN)) as OgcBbox['values']
-  if (values.some((n) => !Number.isFinite(n))) throw new BadRequest(`bbox values must be finite decimal numbers, got "${raw.slice(0, 100)}"`)
-  const [a1, b1, a2, b2] = values
-  if (crs.srid === 4326 && (a1 < -180 || a2 > 180 || b1 < -90 || b2 > 90)) throw new BadRequest(`bbox is outside lon −180…180 / lat −90…90: "${raw}"`)
-  if (crs.srid === 4490 && (a1 < -90 || a2 > 90 || b1 < -180 || b2 > 180)) throw new BadRequest(`bbox in EPSG:4490 is lat,lon: outside lat −90…90 / lon −180…180: "${raw}"`)
-  if (a1 > a2 || b1 > b2) throw new BadRequest(`bbox's lower corner must not exceed its upper corner (a box across the antimeridian is not supported): "${raw}"`)
-  return { values, crs }
-}
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/
-/** `datetime` (an instant or an interval with `..`): checked, then matched by every feature, since no collection has a temporal extent. */
-function checkDatetime(raw: string): void {
-  const ends = raw.split('/')
-  const ok = ends.length <= 2 && ends.every((e) => (ends.length === 2 && (e === '..' || e === '')) || (INSTANT.test(e) && !Number.isNaN(Date.parse(e))))
-  if (!ok || (ends.length === 2 && ends.every((e) => e === '..' || e === ''))) throw new BadRequest(`datetime must be an RFC 3339 instant or an interval such as 2022-01-01/.., got "${raw.slice(0, 60)}"`)
 }
 
 function sendJson(reply: FastifyReply, body: unknown, type = 'application/json'): string {
@@ -122,30 +88,30 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
 
     ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc', { schema: metadataSchema }, async (req, reply) => {
       const format = formatOf(req)
-      const doc = landingPage(baseOf(req), format) as Parameters<typeof landingHtml>[0]
+      const doc = landingPage(baseOf(req), format)
       return format === 'html' ? sendHtml(reply, landingHtml(doc)) : sendJson(reply, doc)
     })
 
     ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc/conformance', { schema: metadataSchema }, async (req, reply) => {
       const format = formatOf(req)
-      const doc = conformance(baseOf(req), format) as Parameters<typeof conformanceHtml>[0]
+      const doc = conformance(baseOf(req), format)
       return format === 'html' ? sendHtml(reply, conformanceHtml(doc)) : sendJson(reply, doc)
     })
 
     ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc/collections', { schema: metadataSchema }, async (req, reply) => {
       const format = formatOf(req)
       const base = baseOf(req)
-      const entries: object[] = []
+      const entries: Collection[] = []
       // Sequential on purpose: the embedded database has one connection.
       for (const view of layerViews(audienceOf(req.user?.role))) entries.push(collection(base, view, await extentOf(view), undefined))
-      const doc = collections(base, entries, format) as Parameters<typeof collectionsHtml>[0]
+      const doc = collections(base, entries, format)
       return format === 'html' ? sendHtml(reply, collectionsHtml(doc, base)) : sendJson(reply, doc)
     })
 
     ogc.get<{ Params: { collectionId: string }; Querystring: { f?: OgcFormat } }>('/ogc/collections/:collectionId', { schema: collectionSchema }, async (req, reply) => {
       const view = viewFor(req)
       const format = formatOf(req)
-      const doc = collection(baseOf(req), view, await extentOf(view), format) as Parameters<typeof collectionHtml>[0]
+      const doc = collection(baseOf(req), view, await extentOf(view), format)
       return format === 'html' ? sendHtml(reply, collectionHtml(doc)) : sendJson(reply, doc)
     })
 
@@ -153,7 +119,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       const view = viewFor(req)
       const format = formatOf(req)
       const url = `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/queryables`
-      const schema = queryablesSchema(await queryablesOf(pool, view, audienceOf(req.user?.role)), url, view.layer.title_en) as { properties: Record<string, { type: string }> }
+      const schema = queryablesSchema(await queryablesOf(pool, view, audienceOf(req.user?.role)), url, view.layer.title_en)
       const links = selfLinks(url, format, 'application/schema+json', 'queryables')
       return format === 'html' ? sendHtml(reply, queryablesHtml(view.layer.title_en, schema.properties, links)) : sendJson(reply, { ...schema, links }, 'application/schema+json')
     })
@@ -187,7 +153,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       if (format === 'html') {
         const itemUrl = (id: string) => `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/items/${encodeURIComponent(id)}?f=html`
         const htmlLinks = links.map((l) => (l.rel === 'next' || l.rel === 'prev' ? { ...l, href: withParam(l.href, 'f', 'html'), type: 'text/html' } : l))
-        return sendHtml(reply, itemsHtml(view.layer.title_en, { features: JSON.parse(features), numberMatched: matched, numberReturned: returned, links: htmlLinks }, itemUrl))
+        return sendHtml(reply, itemsHtml(view.layer.title_en, { features: JSON.parse(features) as OgcFeature[], numberMatched: matched, numberReturned: returned, links: htmlLinks }, itemUrl))
       }
       // Composed as text: the features arrive as JSON text from PostGIS and are not parsed again.
       const head = { type: 'FeatureCollection', timeStamp: new Date().toISOString(), numberMatched: matched, numberReturned: returned, links }
@@ -212,7 +178,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
           { href: collectionUrl, rel: 'collection', type: 'application/json', title: view.layer.title_en },
         ]
         reply.header('content-crs', `<${crs.uri}>`)
-        if (format === 'html') return sendHtml(reply, itemHtml(view.layer.title_en, { ...JSON.parse(feature), links }))
+        if (format === 'html') return sendHtml(reply, itemHtml(view.layer.title_en, { ...(JSON.parse(feature) as OgcFeature), links }))
         return sendJson(reply, `${feature.slice(0, -1)},"links":${JSON.stringify(links)}}`, 'application/geo+json')
       },
     )

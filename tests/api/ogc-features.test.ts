@@ -184,7 +184,7 @@ forEachDatabase((ctx) => {
         'bbox=1,2,3', 'bbox=a,b,c,d', 'bbox=1,2,3,4,5,6', 'bbox=200,0,210,10', 'bbox=115.4,28.7,115.3,28.8', 'bbox=0x10,1,2,3',
         'limit=0', 'limit=10001', 'limit=abc', 'limit=1.5', 'offset=-1', 'foo=bar', 'note=x', 'enterprise_id=x',
         'crs=EPSG:4326', `crs=${encodeURIComponent(epsg(3857))}`, `bbox-crs=${encodeURIComponent(epsg(4512))}&bbox=1,2,3,4`,
-        'f=xml', 'price_wan_per_mu=cheap', 'status=a&status=b', 'datetime=yesterday',
+        `bbox-crs=${encodeURIComponent(epsg(4547))}&bbox=1e300,0,1e301,1`, 'f=xml', 'price_wan_per_mu=cheap', 'price_wan_per_mu=1e999', 'status=a&status=b', 'datetime=yesterday',
       ]
       for (const q of bad) {
         const res = await ctx.app.inject(`/ogc/collections/parcels/items?${q}`)

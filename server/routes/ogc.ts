@@ -86,11 +86,14 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
   await app.register(async (ogc) => {
     ogc.setErrorHandler(sendOgcError)
 
-    ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc', { schema: metadataSchema }, async (req, reply) => {
-      const format = formatOf(req)
-      const doc = landingPage(baseOf(req), format)
-      return format === 'html' ? sendHtml(reply, landingHtml(doc)) : sendJson(reply, doc)
-    })
+    // `/ogc/` too: it is how a URL is often pasted into QGIS; the links lead on from either.
+    for (const path of ['/ogc', '/ogc/']) {
+      ogc.get<{ Querystring: { f?: OgcFormat } }>(path, { schema: metadataSchema }, async (req, reply) => {
+        const format = formatOf(req)
+        const doc = landingPage(baseOf(req), format)
+        return format === 'html' ? sendHtml(reply, landingHtml(doc)) : sendJson(reply, doc)
+      })
+    }
 
     ogc.get<{ Querystring: { f?: OgcFormat } }>('/ogc/conformance', { schema: metadataSchema }, async (req, reply) => {
       const format = formatOf(req)

@@ -71,6 +71,9 @@ forEachDatabase((ctx) => {
       for (const l of links) expect(l.type).toMatch(/\//)
       const data = links.find((l) => l.rel === 'data')!
       expect((await ctx.app.inject(pathOf(data.href))).statusCode).toBe(200)
+      const slash = await ctx.app.inject('/ogc/')
+      expect(slash.statusCode).toBe(200)
+      expect((slash.json() as { links: Link[] }).links).toEqual(links)
     })
 
     it('declares the classes it passes and no OpenAPI or CQL2', async () => {

@@ -119,6 +119,7 @@ export const POLICY: readonly PolicyRule[] = [
   rule('GET /api/idle-plots/:id/history', INTERNAL, 'flags are never shown outside'),
   // OGC API – Features (server/routes/ogc.ts): open to all; each audience's collections are its catalogue views.
   rule('GET /ogc', EVERYONE, 'OGC API – Features landing page'),
+  rule('GET /ogc/', EVERYONE, 'the same landing page, as a URL is often pasted'),
   rule('GET /ogc/conformance', EVERYONE, 'the OGC conformance classes passed'),
   rule('GET /ogc/collections', EVERYONE, "the collections the caller's audience sees (no idle plots for the public)"),
   rule('GET /ogc/collections/:collectionId', EVERYONE, 'one collection of the audience: extent, CRS list'),

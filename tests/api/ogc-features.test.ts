@@ -326,3 +326,19 @@ forEachDatabase(
   },
   { signedInAs: 'planner' },
 )
+
+forEachDatabase(
+  (ctx) => {
+    describe('signed in as an investor: the public views', () => {
+      it('no idle_plots, and only the public columns', async () => {
+        const { collections } = (await ctx.app.inject('/ogc/collections')).json() as { collections: { id: string }[] }
+        expect(collections.map((c) => c.id)).toEqual(layerViews('public').map((v) => v.layer.id))
+        expect((await ctx.app.inject('/ogc/collections/idle_plots/items')).statusCode).toBe(404)
+        const fc = await items(ctx.app, '/ogc/collections/parcels/items?limit=10000')
+        for (const f of fc.features) expect(Object.keys(f.properties).sort()).toEqual(publicKeys('parcels'))
+        expect((await ctx.app.inject('/ogc/collections/parcels/items?note=x')).statusCode).toBe(400)
+      })
+    })
+  },
+  { signedInAs: 'investor' },
+)

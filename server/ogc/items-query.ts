@@ -49,24 +49,26 @@ function whereOf(q: Pick<ItemsQuery, 'bbox' | 'filters'>, values: unknown[]): st
 /**
  * One page of a collection's items: `number_matched` (every row the filters keep, for this
  * audience), `number_returned` and `features` (a JSON array of GeoJSON Features in the CRS asked
- * for, in the view's stable order), in one statement.
+ * for, in the view's stable order), in one statement. The page's rows are chosen before any feature
+ * is built, so rows skipped by OFFSET cost no GeoJSON or area; and the full count runs only when the
+ * page cannot tell it (a page shorter than the limit ends the matches, unless it is empty past the start).
  */
 export function itemsQuery(view: LayerView, q: ItemsQuery): SqlQuery {
   const values: unknown[] = []
   const where = whereOf(q, values)
   values.push(q.limit, q.offset)
-  const n = values.length
+  const [limit, offset] = [`$${values.length - 1}::int`, `$${values.length}::int`]
   const text = `
-    SELECT (SELECT count(*)::int FROM ${viewRelation(view, 't')} WHERE ${where}) AS number_matched,
+    SELECT CASE WHEN count(*) < ${limit} AND (count(*) > 0 OR ${offset} = 0) THEN ${offset} + count(*)::int
+                ELSE (SELECT count(*)::int FROM ${viewRelation(view, 't')} WHERE ${where}) END AS number_matched,
            count(*)::int AS number_returned,
-           coalesce(json_agg(f.feature ORDER BY f.sort_key), '[]'::json)::text AS features
+           coalesce(json_agg(${featureObject(view, geometryIn(q.crs), q.crs.decimals)} ORDER BY t.sort_key), '[]'::json)::text AS features
     FROM (
-      SELECT t.sort_key, ${featureObject(view, geometryIn(q.crs), q.crs.decimals)} AS feature
-      FROM ${viewRelation(view, 't')}
+      SELECT t.* FROM ${viewRelation(view, 't')}
       WHERE ${where}
       ORDER BY t.sort_key
-      LIMIT $${n - 1} OFFSET $${n}
-    ) f`
+      LIMIT ${limit} OFFSET ${offset}
+    ) t`
   return { text, values }
 }
 

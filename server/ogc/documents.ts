@@ -121,6 +121,8 @@ export function collection(base: string, view: LayerView, extent: Extent, f: 'js
       { href: `${url}/items`, rel: 'items', type: GEOJSON_TYPE, title: `${layer.title_en}: items` },
       { href: `${url}/items?f=html`, rel: 'items', type: HTML_TYPE, title: `${layer.title_en}: items as HTML` },
       { href: `${url}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: 'application/schema+json', title: 'queryables' },
+      // `describedBy`: relation types compare case-insensitively (RFC 8288), and GDAL matches this spelling only.
+      { href: `${url}/schema`, rel: 'describedBy', type: 'application/schema+json', title: 'schema of the features' },
     ],
   }
 }

@@ -95,3 +95,26 @@ export function queryablesSchema(queryables: readonly Queryable[], id: string, t
     additionalProperties: false,
   }
 }
+
+/**
+ * A JSON Schema of the collection's features (GeoJSON Feature, typed properties): what clients
+ * such as GDAL read to type their fields (a price is a number even when the first page shows none).
+ * `area_m2` is computed, so a property here but not a queryable.
+ */
+export function featureSchema(queryables: readonly Queryable[], hasArea: boolean, id: string, title: string): object {
+  const properties: Record<string, { type: string; format?: string; title: string }> = Object.fromEntries(queryables.map((q) => [q.name, { title: q.name, ...q.schema }]))
+  if (hasArea) properties.area_m2 = { title: 'ellipsoidal area (m²)', type: 'number' }
+  return {
+    $schema: 'https://json-schema.org/draft/2019-09/schema',
+    $id: id,
+    title,
+    type: 'object',
+    required: ['type', 'geometry', 'properties'],
+    properties: {
+      type: { type: 'string', enum: ['Feature'] },
+      id: { type: 'string' },
+      geometry: { type: 'object' },
+      properties: { type: 'object', properties },
+    },
+  }
+}

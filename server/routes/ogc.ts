@@ -10,7 +10,7 @@ import { collection, collections, conformance, landingPage, selfLinks, withParam
 import { formatOf, type OgcFormat } from '../ogc/format'
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml, queryablesHtml } from '../ogc/html'
 import { extentQuery, itemQuery, itemsQuery } from '../ogc/items-query'
-import { checkFilterValue, queryablesOf, queryablesSchema } from '../ogc/queryables'
+import { checkFilterValue, featureSchema, queryablesOf, queryablesSchema } from '../ogc/queryables'
 
 const f = { type: 'string', enum: ['json', 'html'] } as const
 const metadataSchema = { querystring: { type: 'object', properties: { f }, additionalProperties: false } } as const
@@ -125,6 +125,13 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       const schema = queryablesSchema(await queryablesOf(pool, view, audienceOf(req.user?.role)), url, view.layer.title_en)
       const links = selfLinks(url, format, 'application/schema+json', 'queryables')
       return format === 'html' ? sendHtml(reply, queryablesHtml(view.layer.title_en, schema.properties, links)) : sendJson(reply, { ...schema, links }, 'application/schema+json')
+    })
+
+    ogc.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId/schema', { schema: { params: collectionParams, querystring: { type: 'object', properties: {}, additionalProperties: false } } }, async (req, reply) => {
+      const view = viewFor(req)
+      const url = `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/schema`
+      const queryables = await queryablesOf(pool, view, audienceOf(req.user?.role))
+      return sendJson(reply, featureSchema(queryables, view.layer.hasArea, url, view.layer.title_en), 'application/schema+json')
     })
 
     ogc.get<{ Params: { collectionId: string }; Querystring: ItemsQuerystring }>('/ogc/collections/:collectionId/items', { schema: itemsSchema }, async (req, reply) => {

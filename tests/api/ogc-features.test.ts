@@ -130,6 +130,21 @@ forEachDatabase((ctx) => {
     })
   })
 
+  describe('schema', () => {
+    it('describes the public features: a GeoJSON Feature with the public properties, typed', async () => {
+      const doc = (await ctx.app.inject('/ogc/collections/parcels')).json() as { links: Link[] }
+      const link = doc.links.find((l) => l.rel.toLowerCase() === 'describedby')!
+      expect(link.type).toBe('application/schema+json')
+      const res = await ctx.app.inject(pathOf(link.href))
+      expect(res.headers['content-type']).toMatch(/^application\/schema\+json/)
+      const schema = res.json() as { properties: { properties: { properties: Record<string, { type: string }> } } }
+      const props = schema.properties.properties.properties
+      expect(Object.keys(props).sort()).toEqual(publicKeys('parcels'))
+      expect(props.price_wan_per_mu?.type).toBe('number')
+      expect((await ctx.app.inject('/ogc/collections/idle_plots/schema')).statusCode).toBe(404)
+    })
+  })
+
   describe('items', () => {
     it('pages of 10 by default; next until exhausted gives every feature once; numberMatched is the SQL count', async () => {
       const total = await count(ctx, 'SELECT count(*)::int AS n FROM parcels')

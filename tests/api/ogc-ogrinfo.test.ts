@@ -40,12 +40,31 @@ for (const target of testDatabases()) {
       expect(listed).not.toContain('idle_plots')
     })
 
+    it('counts every public collection as the public view holds it', async () => {
+      for (const view of layerViews('public')) {
+        const out = await ogrinfo('-ro', '-al', '-so', source, view.layer.id)
+        const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${view.layer.source} WHERE ${view.where ?? 'TRUE'}) x`)
+        expect(out, view.layer.id).toContain(`Feature Count: ${rows[0]!.n}`)
+      }
+    })
+
+    it('a spatial filter (-spat) is sent as bbox and keeps what ST_Intersects keeps', async () => {
+      const box = ['115.38', '28.66', '115.41', '28.69']
+      const out = await ogrinfo('-ro', '-al', '-q', '-geom=NO', '-spat', ...box, source, 'parcels')
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM parcels WHERE ST_Intersects(geom, ST_MakeEnvelope($1, $2, $3, $4, 4326))', box.map(Number))
+      expect(rows[0]!.n).toBeGreaterThan(0)
+      expect([...out.matchAll(/^OGRFeature\(parcels\)/gm)]).toHaveLength(rows[0]!.n)
+    })
+
     it("reports the parcels layer's feature count and geometry type", async () => {
       const out = await ogrinfo('-ro', '-al', '-so', source, 'parcels')
       const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM parcels')
       expect(out).toMatch(/Geometry: Multi Polygon/)
       expect(out).toContain(`Feature Count: ${rows[0]!.n}`)
-      for (const field of ['zone_id', 'land_use', 'status', 'price_wan_per_mu', 'area_m2']) expect(out).toMatch(new RegExp(`^${field}: `, 'm'))
+      // Typed from the collection's schema (describedBy), not guessed from a first page without prices.
+      for (const [field, type] of [['zone_id', 'String'], ['land_use', 'String'], ['status', 'String'], ['price_wan_per_mu', 'Real'], ['area_m2', 'Real']]) {
+        expect(out).toMatch(new RegExp(`^${field}: ${type} `, 'm'))
+      }
       expect(out).not.toMatch(/^(note|enterprise_id|version): /m)
     })
 

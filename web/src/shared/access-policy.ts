@@ -124,6 +124,7 @@ export const POLICY: readonly PolicyRule[] = [
   rule('GET /ogc/collections', EVERYONE, "the collections the caller's audience sees (no idle plots for the public)"),
   rule('GET /ogc/collections/:collectionId', EVERYONE, 'one collection of the audience: extent, CRS list'),
   rule('GET /ogc/collections/:collectionId/queryables', EVERYONE, "the audience view's properties as JSON Schema"),
+  rule('GET /ogc/collections/:collectionId/schema', EVERYONE, "the audience view's features as JSON Schema (clients type their fields by it)"),
   rule('GET /ogc/collections/:collectionId/items', EVERYONE, 'public audience: public columns and rows only, as on the map'),
   rule('GET /ogc/collections/:collectionId/items/:featureId', EVERYONE, 'one feature, by the id the audience is told'),
 ]

@@ -130,3 +130,36 @@ export function collection(base: string, view: LayerView, extent: Extent, f: 'js
 export function collections(base: string, entries: Collection[], f: 'json' | 'html'): Collections {
   return { links: selfLinks(`${base}/ogc/collections`, f, JSON_TYPE, 'collections'), crs: OGC_CRS.map((c) => c.uri), collections: entries }
 }
+
+/** Where a page of items sits among the matches, for its links. */
+export interface Paging {
+  offset: number
+  limit: number
+  returned: number
+  matched: number
+}
+
+/**
+ * A page of items' links: `self` and `alternate` (the request's own URL, `f` set), `next` while
+ * matches are left, `prev` after the first page (both keep every other parameter), `collection`.
+ * In HTML, `next` and `prev` lead to HTML pages too.
+ */
+export function itemsLinks(url: string, f: 'json' | 'html', paging: Paging, collectionUrl: string): OgcLink[] {
+  const { offset, limit, returned, matched } = paging
+  const page = (o: number, rel: 'next' | 'prev'): OgcLink => {
+    const href = withParam(withParam(url, 'offset', String(o)), 'limit', String(limit))
+    const title = rel === 'next' ? 'next page' : 'previous page'
+    return f === 'html' ? { href: withParam(href, 'f', 'html'), rel, type: HTML_TYPE, title } : { href, rel, type: GEOJSON_TYPE, title }
+  }
+  return [
+    ...selfLinks(url, f, GEOJSON_TYPE, 'this page'),
+    ...(offset + returned < matched ? [page(offset + limit, 'next')] : []),
+    ...(offset > 0 ? [page(Math.max(0, offset - limit), 'prev')] : []),
+    { href: collectionUrl, rel: 'collection', type: JSON_TYPE, title: 'the collection' },
+  ]
+}
+
+/** One item's links: `self`, `alternate` (the request's own URL, `f` set) and `collection`. */
+export function itemLinks(url: string, f: 'json' | 'html', collectionUrl: string): OgcLink[] {
+  return [...selfLinks(url, f, GEOJSON_TYPE, 'this feature'), { href: collectionUrl, rel: 'collection', type: JSON_TYPE, title: 'the collection' }]
+}

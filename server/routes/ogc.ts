@@ -6,7 +6,7 @@ import { findLayerView, layerViews, type LayerView } from '../layers/catalog'
 import { ogcCrs } from '../ogc/crs'
 import { sendOgcError } from '../ogc/exceptions'
 import { OGC_ITEMS_LIMIT, checkDatetime, parseOgcBbox } from '../ogc/params'
-import { collection, collections, conformance, landingPage, selfLinks, withParam, type Collection, type Extent, type OgcFeature, type OgcLink } from '../ogc/documents'
+import { collection, collections, conformance, itemLinks, itemsLinks, landingPage, selfLinks, type Collection, type Extent, type OgcFeature } from '../ogc/documents'
 import { formatOf, type OgcFormat } from '../ogc/format'
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml, queryablesHtml } from '../ogc/html'
 import { extentQuery, itemQuery, itemsQuery } from '../ogc/items-query'
@@ -16,6 +16,7 @@ const f = { type: 'string', enum: ['json', 'html'] } as const
 const metadataSchema = { querystring: { type: 'object', properties: { f }, additionalProperties: false } } as const
 const collectionParams = { type: 'object', properties: { collectionId: { type: 'string', maxLength: 64 } }, required: ['collectionId'] } as const
 const collectionSchema = { params: collectionParams, querystring: metadataSchema.querystring } as const
+const schemaSchema = { params: collectionParams, querystring: { type: 'object', properties: { f: { type: 'string', enum: ['json'] } }, additionalProperties: false } } as const
 const crsParam = { type: 'string', maxLength: 200 } as const
 const itemsSchema = {
   params: collectionParams,
@@ -62,6 +63,9 @@ function sendHtml(reply: FastifyReply, html: string): string {
 
 /** The origin the request came to: links must lead back to the same server, however it is reached. */
 const baseOf = (req: FastifyRequest): string => `${req.protocol}://${req.host}`
+/** The request's own URL, absolute, with its query (a link to the same page in another format keeps `crs`, `bbox`, …). */
+const requestUrl = (req: FastifyRequest): string => new URL(req.url, baseOf(req)).toString()
+const collectionUrl = (req: FastifyRequest, view: LayerView): string => `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}`
 
 /**
  * OGC API – Features under /ogc (Part 1 core, GeoJSON, HTML; Part 2 CRS; Part 3 queryables):
@@ -121,15 +125,15 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
     ogc.get<{ Params: { collectionId: string }; Querystring: { f?: OgcFormat } }>('/ogc/collections/:collectionId/queryables', { schema: collectionSchema }, async (req, reply) => {
       const view = viewFor(req)
       const format = formatOf(req)
-      const url = `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/queryables`
+      const url = `${collectionUrl(req, view)}/queryables`
       const schema = queryablesSchema(await queryablesOf(pool, view, audienceOf(req.user?.role)), url, view.layer.title_en)
       const links = selfLinks(url, format, 'application/schema+json', 'queryables')
       return format === 'html' ? sendHtml(reply, queryablesHtml(view.layer.title_en, schema.properties, links)) : sendJson(reply, { ...schema, links }, 'application/schema+json')
     })
 
-    ogc.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId/schema', { schema: { params: collectionParams, querystring: { type: 'object', properties: {}, additionalProperties: false } } }, async (req, reply) => {
+    ogc.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId/schema', { schema: schemaSchema }, async (req, reply) => {
       const view = viewFor(req)
-      const url = `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/schema`
+      const url = `${collectionUrl(req, view)}/schema`
       const queryables = await queryablesOf(pool, view, audienceOf(req.user?.role))
       return sendJson(reply, featureSchema(queryables, view.layer.hasArea, url, view.layer.title_en), 'application/schema+json')
     })
@@ -151,19 +155,11 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       const { rows } = await pool.query<{ number_matched: number; number_returned: number; features: string }>(q.text, q.values)
       const { number_matched: matched, number_returned: returned, features } = rows[0]!
 
-      const url = new URL(req.url, baseOf(req)).toString()
-      const page = (o: number, rel: string, title: string): OgcLink => ({ href: withParam(withParam(url, 'offset', String(o)), 'limit', String(limit)), rel, type: 'application/geo+json', title })
-      const links: OgcLink[] = [
-        ...selfLinks(url, format, 'application/geo+json', 'this page'),
-        ...(offset + returned < matched ? [page(offset + limit, 'next', 'next page')] : []),
-        ...(offset > 0 ? [page(Math.max(0, offset - limit), 'prev', 'previous page')] : []),
-        { href: `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}`, rel: 'collection', type: 'application/json', title: view.layer.title_en },
-      ]
+      const links = itemsLinks(requestUrl(req), format, { offset, limit, returned, matched }, collectionUrl(req, view))
       reply.header('content-crs', `<${crs.uri}>`)
       if (format === 'html') {
-        const itemUrl = (id: string) => `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}/items/${encodeURIComponent(id)}?f=html`
-        const htmlLinks = links.map((l) => (l.rel === 'next' || l.rel === 'prev' ? { ...l, href: withParam(l.href, 'f', 'html'), type: 'text/html' } : l))
-        return sendHtml(reply, itemsHtml(view.layer.title_en, { features: JSON.parse(features) as OgcFeature[], numberMatched: matched, numberReturned: returned, links: htmlLinks }, itemUrl))
+        const itemUrl = (id: string) => `${collectionUrl(req, view)}/items/${encodeURIComponent(id)}?f=html`
+        return sendHtml(reply, itemsHtml(view.layer.title_en, { features: JSON.parse(features) as OgcFeature[], numberMatched: matched, numberReturned: returned, links }, itemUrl))
       }
       // Composed as text: the features arrive as JSON text from PostGIS and are not parsed again.
       const head = { type: 'FeatureCollection', timeStamp: new Date().toISOString(), numberMatched: matched, numberReturned: returned, links }
@@ -181,12 +177,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
         const { rows } = await pool.query<{ feature: string }>(q.text, q.values)
         const feature = rows[0]?.feature
         if (feature === undefined) throw new NotFound(`no feature "${req.params.featureId}" in collection "${view.layer.id}"`)
-        const collectionUrl = `${baseOf(req)}/ogc/collections/${encodeURIComponent(view.layer.id)}`
-        const url = `${collectionUrl}/items/${encodeURIComponent(req.params.featureId)}`
-        const links: OgcLink[] = [
-          ...selfLinks(url, format, 'application/geo+json', 'this feature'),
-          { href: collectionUrl, rel: 'collection', type: 'application/json', title: view.layer.title_en },
-        ]
+        const links = itemLinks(requestUrl(req), format, collectionUrl(req, view))
         reply.header('content-crs', `<${crs.uri}>`)
         if (format === 'html') return sendHtml(reply, itemHtml(view.layer.title_en, { ...(JSON.parse(feature) as OgcFeature), links }))
         return sendJson(reply, `${feature.slice(0, -1)},"links":${JSON.stringify(links)}}`, 'application/geo+json')

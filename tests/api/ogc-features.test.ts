@@ -266,6 +266,8 @@ forEachDatabase((ctx) => {
     it('EPSG:4490: latitude first', async () => {
       const res = await ctx.app.inject(`/ogc/collections/parcels/items/HX-001?crs=${encodeURIComponent(epsg(4490))}`)
       expect(res.headers['content-crs']).toBe(`<${epsg(4490)}>`)
+      const self = (res.json() as { links: Link[] }).links.find((l) => l.rel === 'self')!
+      expect(new URL(self.href).searchParams.get('crs')).toBe(epsg(4490))
       const [lat, lon] = firstPosition((res.json() as Feature).geometry.coordinates)
       const { rows } = await ctx.db.pool.query<{ x: number; y: number }>(first, ['HX-001', 4490])
       expect(lat).toBeCloseTo(rows[0]!.y, 12)
@@ -300,6 +302,9 @@ forEachDatabase((ctx) => {
         expect(res.headers['content-type'], url).toMatch(/^text\/html/)
         expect(res.body).toMatch(/^<!doctype html>/)
       }
+      const html = await ctx.app.inject('/ogc/collections/parcels/items?f=html&limit=5&status=available')
+      const next = /<a href="([^"]+)" rel="next" type="text\/html">/.exec(html.body)![1]!.replaceAll('&amp;', '&')
+      expect(Object.fromEntries(new URL(next).searchParams)).toEqual({ f: 'html', limit: '5', offset: '5', status: 'available' })
       const browser = await ctx.app.inject({ url: '/ogc/collections', headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } })
       expect(browser.headers['content-type']).toMatch(/^text\/html/)
       const gdal = await ctx.app.inject({ url: '/ogc/collections/parcels/items', headers: { accept: 'application/geo+json, application/json' } })

@@ -196,8 +196,19 @@ forEachDatabase((ctx) => {
       const price = fc.features.find((f) => typeof f.properties.price_wan_per_mu === 'number')!.properties.price_wan_per_mu as number
       const byPrice = await items(ctx.app, `/ogc/collections/parcels/items?price_wan_per_mu=${price}&limit=10000`)
       expect(byPrice.numberMatched).toBe(await count(ctx, "SELECT count(*)::int AS n FROM parcels WHERE status = 'available' AND price_wan_per_mu = $1", [price]))
+      const { rows } = await ctx.db.pool.query<{ name_zh: string }>('SELECT name_zh FROM basemap WHERE name_zh IS NOT NULL ORDER BY id LIMIT 1')
+      const named = await items(ctx.app, `/ogc/collections/basemap/items?name_zh=${encodeURIComponent(rows[0]!.name_zh)}`)
+      expect(named.numberMatched).toBe(await count(ctx, 'SELECT count(*)::int AS n FROM basemap WHERE name_zh = $1', [rows[0]!.name_zh]))
+      expect(named.features.every((f) => f.properties.name_zh === rows[0]!.name_zh)).toBe(true)
       // The public's status: a land officer's idle flag reads occupied, so filtering on it finds nothing.
       expect((await items(ctx.app, '/ogc/collections/parcels/items?status=idle')).numberMatched).toBe(0)
+    })
+
+    it('HEAD answers like GET, without a body', async () => {
+      const res = await ctx.app.inject({ method: 'HEAD', url: '/ogc/collections/parcels/items?limit=2' })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toMatch(/^application\/geo\+json/)
+      expect(res.body).toBe('')
     })
 
     it('bad parameters are 400 OGC exceptions and answer nothing else', async () => {
@@ -205,7 +216,7 @@ forEachDatabase((ctx) => {
         'bbox=1,2,3', 'bbox=a,b,c,d', 'bbox=1,2,3,4,5,6', 'bbox=200,0,210,10', 'bbox=115.4,28.7,115.3,28.8', 'bbox=0x10,1,2,3',
         'limit=0', 'limit=10001', 'limit=abc', 'limit=1.5', 'offset=-1', 'foo=bar', 'note=x', 'enterprise_id=x',
         'crs=EPSG:4326', `crs=${encodeURIComponent(epsg(3857))}`, `bbox-crs=${encodeURIComponent(epsg(4512))}&bbox=1,2,3,4`,
-        `bbox-crs=${encodeURIComponent(epsg(4547))}&bbox=1e300,0,1e301,1`, 'f=xml', 'price_wan_per_mu=cheap', 'price_wan_per_mu=1e999', 'status=a&status=b', 'datetime=yesterday',
+        `bbox-crs=${encodeURIComponent(epsg(4547))}&bbox=1e300,0,1e301,1`, 'f=xml', 'price_wan_per_mu=cheap', 'price_wan_per_mu=1e999', 'status=a&status=b', 'datetime=yesterday', `zone_id=${'x'.repeat(201)}`,
       ]
       for (const q of bad) {
         const res = await ctx.app.inject(`/ogc/collections/parcels/items?${q}`)

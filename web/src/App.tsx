@@ -24,7 +24,7 @@ import { LEGEND_ORDER } from './lib/layers'
 import type { ThemeChoice } from './lib/perMu/parcelTheme'
 import type { ViewState } from './lib/viewState'
 import { parkBounds } from './lib/bounds'
-import type { Language, NameLookup } from './lib/featureDetails'
+import { featureNames, type Language, type NameLookup } from './lib/featureDetails'
 import { LAYER_IDS, type LayerId } from './shared/park-vocabulary'
 import { idleCaseParcel } from './lib/idle/idleCaseParcel'
 import type { FeatureHit } from './map/ParkMap'
@@ -36,6 +36,7 @@ const IdleCasePanel = lazy(() => import('./components/idle/IdleCasePanel').then(
 const AttributeTable = lazy(() => import('./components/table/AttributeTable').then((m) => ({ default: m.AttributeTable })))
 const ThemePanel = lazy(() => import('./components/perMu/ThemePanel').then((m) => ({ default: m.ThemePanel })))
 const PerMuDrawer = lazy(() => import('./components/perMu/PerMuDrawer').then((m) => ({ default: m.PerMuDrawer })))
+const OfferPanel = lazy(() => import('./components/portal/OfferPanel').then((m) => ({ default: m.OfferPanel })))
 const PrintDialog = lazy(() => import('./components/print/PrintDialog').then((m) => ({ default: m.PrintDialog })))
 
 /** The parcel id of a parcel page's path (/parcels/HX-001), or null. */
@@ -148,9 +149,10 @@ export function App() {
   // The popup's DOM node lives outside React's tree (maplibre positions it); React portals into it.
   const popupNode = useMemo(() => document.createElement('div'), [])
 
+  // A parcel's page keeps the title the server gave it (bilingual: its number and area in mu).
   useEffect(() => {
-    document.title = `${t('app.title')} · ${t('app.subtitle')}`
-  }, [t, lang])
+    if (!pageParcel) document.title = `${t('app.title')} · ${t('app.subtitle')}`
+  }, [t, lang, pageParcel])
 
   useEffect(() => {
     if (!parkMap) return
@@ -233,6 +235,22 @@ export function App() {
   const [tableHeight, setTableHeight] = useState(0)
   useEffect(() => parkMap?.setBottomInset(tableHeight), [parkMap, tableHeight])
   const tableSelection = useMemo(() => (selected && selected.layer === openTable ? [String(selected.feature.id)] : []), [selected, openTable])
+  // Land on offer: the zones for its filter, and a parcel chosen in its list shown as a click would.
+  const offerZones = useMemo(() => {
+    const zones = data.layers.find((l) => l.id === 'zones')
+    if (zones?.status !== 'ready') return []
+    return zones.data.features
+      .filter((f) => f.properties.kind === 'park_zone')
+      .map((f) => ({ id: String(f.id), name: featureNames(f.properties, lang).name ?? String(f.id) }))
+  }, [data.layers, lang])
+  const focusParcel = useCallback((id: string) => {
+    const feature = parkMap?.featureById('parcels', id)
+    if (!parkMap || !feature) return
+    setVisible((v) => (v.parcels ? v : { ...v, parcels: true }))
+    parkMap.showPlace(null)
+    parkMap.focusFeatures('parcels', [id])
+    setSelected({ layer: 'parcels', feature, lngLat: anchorOf(feature) })
+  }, [parkMap])
   const nearLongitude = useCallback(() => parkMap?.getCamera().lng ?? 115.4, [parkMap])
 
   const lookup: NameLookup = useCallback((layer, id) => {
@@ -252,6 +270,14 @@ export function App() {
               <LayerPanel layers={data.layers} visible={visible} onToggle={toggle} onFit={fit}>
                 <Deferred><ThemePanel /></Deferred>
               </LayerPanel>
+            ) },
+            { id: 'offer', label: t('offer.tab'), render: (active) => (
+              <Deferred active={active}>
+                <OfferPanel zones={offerZones} onChoose={(id) => focusParcel(id)} onShowAll={(ids) => {
+                  parkMap?.focusFeatures('parcels', ids)
+                  setSelected(null)
+                }} />
+              </Deferred>
             ) },
             { id: 'analysis', label: t('analysis.tab.analysis'), wide: true, render: (active) => (
               <Deferred active={active}><AnalysisPanel parkMap={parkMap} active={active} onZonesChanged={retry} /></Deferred>

@@ -1,3 +1,4 @@
+import { offerEn } from './offer.en'
 import { printEn } from './print.en'
 import { tableEn } from './table.en'
 import { mapToolsEn } from './mapTools.en'
@@ -68,6 +69,8 @@ export const en: Resources = {
   table: tableEn,
   // Print layouts (web/src/components/print).
   print: printEn,
+  // Land on offer, for investors and everyone (web/src/components/portal).
+  offer: offerEn,
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson'
 import type { BasemapInfo } from '../shared/api/basemap'
 import type { ErrorBody } from '../shared/api/errors'
+import type { PublicParcelQuery, PublicParcelsAnswer } from '../shared/api/public-parcels'
 import { FEATURE_LIMIT, type LayerInfo, type LayerRows, type ParkFeatureCollection } from '../shared/api/layers'
 import type { LayerId } from '../shared/park-vocabulary'
 import { parseReadableJson } from './readableJson'
@@ -120,4 +121,11 @@ function isBasemapInfo(body: unknown): body is BasemapInfo {
 /** The server's online base map (BASEMAP_TILES); `tiles` is empty when there is none. */
 export function fetchBasemap(signal?: AbortSignal): Promise<BasemapInfo> {
   return getJson('/api/basemap', isBasemapInfo, signal)
+}
+
+/** Parcels on offer as the public sees them, filtered by the server (GET /api/public/parcels). */
+export function fetchOffer(query: PublicParcelQuery, signal?: AbortSignal): Promise<PublicParcelsAnswer> {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value))
+  return getJson(`/api/public/parcels?${params.toString()}`, (b): b is PublicParcelsAnswer => isFeatureCollection(b), signal)
 }

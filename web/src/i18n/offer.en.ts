@@ -1,0 +1,36 @@
+import type { OfferResources } from './offer.zh-CN'
+
+/** Land-on-offer panel strings in English; typed against the Chinese. */
+export const offerEn: OfferResources = {
+  tab: 'Land on offer',
+  title: 'Land on offer',
+  intro: 'Industrial land the park can supply: filter by area, zone, price and readiness (七通一平); click a parcel to see it on the map.',
+  minMu: 'Min area (mu)',
+  maxMu: 'Max area (mu)',
+  minPrice: 'Min price (10k yuan/mu)',
+  maxPrice: 'Max price (10k yuan/mu)',
+  zone: 'Zone',
+  anyZone: 'All zones',
+  landUse: 'Land use',
+  anyUse: 'All uses',
+  ready: 'Must have',
+  chemical: 'Only inside the chemical cluster (chemical projects allowed)',
+  sort: 'Sort',
+  sortArea: 'Largest first',
+  sortPrice: 'Cheapest first',
+  sortReady: 'Most ready first',
+  count: '{{count}} parcels, {{mu}} mu in all',
+  none: 'No parcel matches',
+  clear: 'Clear filters',
+  loading: 'Searching…',
+  failed: 'The search failed: {{message}}',
+  showAll: 'Show all on the map',
+  sheet: 'Parcel page',
+  perMu: '{{price}} ×10k yuan/mu',
+  total: 'about {{total}} ×10k yuan in all',
+  noPrice: 'Price on request',
+  readyCount: 'Ready {{ready}}/{{all}}',
+  item: {
+    road: 'Road', power: 'Power', water_supply: 'Water', drainage: 'Drainage', telecom: 'Telecom', gas: 'Gas', heat: 'Heat', leveled: 'Levelled',
+  },
+}

@@ -1,0 +1,36 @@
+/** 可供地块（招商）面板的界面文字；en 见 offer.en.ts，键必须一致。 */
+export const offerZhCN = {
+  tab: '可供地块',
+  title: '可供地块',
+  intro: '园区可供应的工业用地：按面积、片区、价格和“七通一平”筛选，点击地块在地图上查看。',
+  minMu: '最小面积（亩）',
+  maxMu: '最大面积（亩）',
+  minPrice: '最低地价（万元/亩）',
+  maxPrice: '最高地价（万元/亩）',
+  zone: '片区',
+  anyZone: '全部片区',
+  landUse: '用地性质',
+  anyUse: '全部用途',
+  ready: '须已具备',
+  chemical: '仅化工集中区内（可落化工项目）',
+  sort: '排序',
+  sortArea: '面积从大到小',
+  sortPrice: '地价从低到高',
+  sortReady: '配套从全到缺',
+  count: '共 {{count}} 块，合计 {{mu}} 亩',
+  none: '没有符合条件的地块',
+  clear: '清除条件',
+  loading: '正在查询…',
+  failed: '查询失败：{{message}}',
+  showAll: '在地图上显示全部',
+  sheet: '地块详情页',
+  perMu: '{{price}} 万元/亩',
+  total: '总价约 {{total}} 万元',
+  noPrice: '价格面议',
+  readyCount: '七通一平 {{ready}}/{{all}}',
+  item: {
+    road: '通路', power: '通电', water_supply: '通给水', drainage: '通排水', telecom: '通讯', gas: '通燃气', heat: '通热力', leveled: '场地平整',
+  },
+}
+
+export type OfferResources = typeof offerZhCN

@@ -20,6 +20,14 @@ describe('legendEntries', () => {
     }
   })
 
+  it('names for the public only the classes its map draws: no idle-land flags, no drafts', () => {
+    const parcels = legendEntries('parcels', 'public').map((e) => e.labelKey.split('.').pop())
+    expect(parcels).toEqual(['occupied', 'available', 'reserved', 'under_acquisition'])
+    expect(legendEntries('zones', 'public').map((e) => e.labelKey)).not.toContain('enum.zones.kind.rezoning_draft')
+    expect(legendEntries('zones', 'internal').map((e) => e.labelKey)).toContain('enum.zones.kind.rezoning_draft')
+    expect(legendEntries('parcels', 'internal')).toHaveLength(8)
+  })
+
   it('gives the eight parcel statuses eight different colours', () => {
     expect(legendEntries('parcels')).toHaveLength(8)
     expect(new Set(Object.values(PARCEL_STATUS_COLORS)).size).toBe(8)

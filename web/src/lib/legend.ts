@@ -1,6 +1,8 @@
 import {
-  CLUSTER_CODES, IDLE_CATEGORIES, PARCEL_STATUSES, PROJECT_STAGES, UTILITY_LINE_KINDS, UTILITY_SITE_KINDS, UTILITY_STATUSES, type ClusterCode, type LayerId,
+  CLUSTER_CODES, IDLE_CATEGORIES, PARCEL_STATUSES, PROJECT_STAGES, PUBLIC_PARCEL_STATUSES, UTILITY_LINE_KINDS, UTILITY_SITE_KINDS, UTILITY_STATUSES,
+  type ClusterCode, type LayerId, type ParcelStatus,
 } from '../shared/park-vocabulary'
+import type { Audience } from '../shared/access-policy'
 import {
   BASEMAP_COLORS, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,
@@ -21,20 +23,28 @@ export interface LegendEntry {
 
 const enumKey = (layer: LayerId, field: string, value: string): string => `enum.${layer}.${field}.${value}`
 
-function zones(): LegendEntry[] {
-  return [
+function zones(audience: Audience): LegendEntry[] {
+  const entries: LegendEntry[] = [
     { labelKey: enumKey('zones', 'kind', 'park_zone'), swatch: { type: 'fill', fill: ZONE_STYLE.parkFill, fillOpacity: 0.18, stroke: ZONE_STYLE.parkOutline, strokeWidth: 1.5 } },
     { labelKey: enumKey('zones', 'kind', 'approved_boundary'), swatch: { type: 'line', color: ZONE_STYLE.approvedOutline, width: 2, dash: ZONE_STYLE.approvedDash, casing: ZONE_STYLE.approvedBand, casingWidth: 7 } },
     { labelKey: enumKey('zones', 'kind', 'rezoning_draft'), swatch: { type: 'line', color: ZONE_STYLE.draftOutline, width: 2, dash: ZONE_STYLE.draftDash } },
   ]
+  // Drafts are internal: the public map never draws one, so its legend does not name one.
+  return audience === 'public' ? entries.filter((e) => !e.labelKey.endsWith('.rezoning_draft')) : entries
 }
 
 function chemicalClusters(): LegendEntry[] {
   return CLUSTER_CODES.map((code) => ({ labelKey: `legend.cluster${code}`, swatch: { type: 'hatch', cluster: code } }))
 }
 
-function parcels(): LegendEntry[] {
-  return PARCEL_STATUSES.map((status) => ({
+/** The statuses a parcel can show: all of them inside; for the public, a flagged plot reads as occupied (server/layers/catalog.ts). */
+function parcelStatuses(audience: Audience): readonly ParcelStatus[] {
+  const shown: readonly ParcelStatus[] = ['occupied', ...PUBLIC_PARCEL_STATUSES]
+  return audience === 'public' ? PARCEL_STATUSES.filter((s) => shown.includes(s)) : PARCEL_STATUSES
+}
+
+function parcels(audience: Audience): LegendEntry[] {
+  return parcelStatuses(audience).map((status) => ({
     labelKey: enumKey('parcels', 'status', status),
     swatch: { type: 'fill', fill: PARCEL_STATUS_COLORS[status], fillOpacity: 0.75, stroke: '#ffffff', strokeWidth: 1 },
   }))
@@ -94,7 +104,7 @@ function basemap(): LegendEntry[] {
   ]
 }
 
-const LEGENDS: Record<LayerId, () => LegendEntry[]> = {
+const LEGENDS: Record<LayerId, (audience: Audience) => LegendEntry[]> = {
   zones,
   chemical_clusters: chemicalClusters,
   parcels,
@@ -105,7 +115,7 @@ const LEGENDS: Record<LayerId, () => LegendEntry[]> = {
   basemap,
 }
 
-/** The symbology of one layer, in legend order. */
-export function legendEntries(layer: LayerId): LegendEntry[] {
-  return LEGENDS[layer]()
+/** The symbology of one layer, in legend order, as the audience's map draws it (no classes it never sees). */
+export function legendEntries(layer: LayerId, audience: Audience = 'internal'): LegendEntry[] {
+  return LEGENDS[layer](audience)
 }

@@ -7,6 +7,9 @@ export interface SqlQuery {
   values: unknown[]
 }
 
+/** A polygon's ellipsoidal area (WGS84 / CGCS2000) in m², over the view alias `t`: the park's figure, in mu once divided. */
+export const AREA_M2_SQL = 'ST_Area(t.geom::geography)'
+
 /** `geom && envelope`: the bbox is built in the column's SRID so the GiST index is used. */
 function bboxFilter(bbox: BBox | undefined, values: unknown[]): string {
   if (!bbox) return 'TRUE'
@@ -21,8 +24,7 @@ function bboxFilter(bbox: BBox | undefined, values: unknown[]): string {
  */
 export function propertiesObject(view: LayerView): string {
   const pairs = view.columns.map((c) => `'${columnName(c)}', t.${escapeIdentifier(columnName(c))}`)
-  // ST_Area on geography: ellipsoidal (WGS84 / CGCS2000), the figure the park reports in mu.
-  if (view.layer.hasArea) pairs.push(`'area_m2', ST_Area(t.geom::geography)`)
+  if (view.layer.hasArea) pairs.push(`'area_m2', ${AREA_M2_SQL}`)
   return `jsonb_build_object(${pairs.join(', ')})`
 }
 

@@ -1,7 +1,7 @@
 import { escapeIdentifier } from 'pg'
 import { ROW_LIMIT } from '../../web/src/shared/api/layers'
 import { columnName, viewRelation, type LayerView } from './catalog'
-import type { SqlQuery } from './features-query'
+import { AREA_M2_SQL, type SqlQuery } from './features-query'
 
 /** The attribute table's column names, in the order of each row's values. */
 export function rowColumns(view: LayerView): string[] {
@@ -16,7 +16,7 @@ export function rowColumns(view: LayerView): string[] {
 export function rowsQuery(view: LayerView): SqlQuery {
   const values = view.columns.map((c) => `t.${escapeIdentifier(columnName(c))}`)
   // ST_Area on geography: the ellipsoidal figure, the same as the features' area_m2.
-  if (view.layer.hasArea) values.push('ST_Area(t.geom::geography)')
+  if (view.layer.hasArea) values.push(AREA_M2_SQL)
   const relation = viewRelation(view, 't')
   const text = `
     WITH t AS (SELECT * FROM ${relation} ORDER BY t.sort_key LIMIT ${ROW_LIMIT})

@@ -3,24 +3,19 @@ import { escapeLiteral } from 'pg'
 import type pg from 'pg'
 import { publicViewOf, viewRelation } from '../layers/catalog'
 import { areaSummary, muToM2 } from '../../web/src/shared/units'
-import { UTILITY_REACH_M, type ParcelSheet, type UtilityReach } from '../../web/src/shared/api/public-parcels'
+import { UTILITY_REACH_M, type ParcelSheet, type PublicParcelQuery, type UtilityReach } from '../../web/src/shared/api/public-parcels'
 import type { PlannedEntry, PlanningConditions, ReadinessEntry } from '../../web/src/shared/api/portal'
 import type { Industry, LandUse } from '../../web/src/shared/park-vocabulary'
 import { PLANNED_STATUSES, READINESS_ITEMS, READY_STATUS, ROAD_KINDS, UTILITY_ITEM, type ReadinessItem } from '../../web/src/shared/readiness'
 
-export interface ParcelFilter {
+/**
+ * What the list and the sheet filter by: the public query (web/src/shared/api/public-parcels.ts),
+ * with `ready` parsed into items, a limit always set, and the sheet's own id.
+ */
+export type ParcelFilter = Omit<PublicParcelQuery, 'ready' | 'limit'> & {
   id?: string
-  land_use?: LandUse
-  zone_id?: string
-  min_mu?: number
-  max_mu?: number
-  min_price?: number
-  max_price?: number
   /** Items that must all be ready. */
   ready?: ReadinessItem[]
-  /** Only inside chemical cluster A ∪ B. */
-  chemical?: boolean
-  industry?: Industry
   limit: number
 }
 

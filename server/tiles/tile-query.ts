@@ -1,7 +1,8 @@
-import { escapeIdentifier } from 'pg'
+import { escapeIdentifier, escapeLiteral } from 'pg'
 import { TILE_BUFFER, TILE_EXTENT, TILE_OMITTED_COLUMNS } from '../../web/src/shared/api/tiles'
-import { columnName, viewRelation, type LayerView } from '../layers/catalog'
-import type { SqlQuery } from '../layers/features-query'
+import { viewRelation, type LayerView } from '../layers/catalog'
+import { rowColumns } from '../layers/rows-query'
+import { AREA_M2_SQL, type SqlQuery } from '../layers/features-query'
 
 export interface TileAddress {
   z: number
@@ -9,14 +10,17 @@ export interface TileAddress {
   y: number
 }
 
-/** The columns a tile carries: the view's, less bookkeeping; `id` first, `area_m2` last on polygon layers. */
+/** The columns a tile carries: the attribute table's (`id` first, `area_m2` last on polygons), less bookkeeping. */
 export function tileColumns(view: LayerView): string[] {
-  return ['id', ...view.columns.map(columnName).filter((c) => !TILE_OMITTED_COLUMNS.includes(c)), ...(view.layer.hasArea ? ['area_m2'] : [])]
+  return rowColumns(view).filter((c) => !TILE_OMITTED_COLUMNS.includes(c))
 }
+
+/** A tile column's SQL over `t`: the area computed, anything else read. */
+const columnSql = (c: string): string => (c === 'area_m2' ? AREA_M2_SQL : `t.${escapeIdentifier(c)}`)
 
 function columnExpressions(view: LayerView): string {
   return tileColumns(view)
-    .map((c) => (c === 'area_m2' ? 'ST_Area(t.geom::geography) AS area_m2' : `t.${escapeIdentifier(c)}`))
+    .map((c) => `${columnSql(c)} AS ${escapeIdentifier(c)}`)
     .join(', ')
 }
 
@@ -49,7 +53,7 @@ export function mvtQuery(view: LayerView, tile: TileAddress): SqlQuery {
  */
 export function clippedFeaturesQuery(view: LayerView, tile: TileAddress): SqlQuery {
   const properties = tileColumns(view)
-    .map((c) => (c === 'area_m2' ? `'area_m2', ST_Area(t.geom::geography)` : `'${c}', t.${escapeIdentifier(c)}`))
+    .map((c) => `${escapeLiteral(c)}, ${columnSql(c)}`)
     .join(', ')
   const text = `
     WITH bounds AS (${BOUNDS})

@@ -187,20 +187,19 @@ export function App() {
   const openCase = caseParcel && mayOpenCases ? caseParcel : null
 
   // A search result: fly to it, select it and open its popup (its layer switched on if it was off).
-  const chooseResult = useCallback((choice: SearchChoice) => {
-    if (!parkMap) return
-    if (choice.type === 'place') {
-      parkMap.showPlace(choice.place.lngLat)
-      return
-    }
-    const { layer, id } = choice.entry
-    const feature = parkMap.featureById(layer, id)
-    if (!feature) return
+  // A feature chosen from a list (search, land on offer): flown to, selected, its popup open.
+  const showFeature = useCallback((layer: LayerId, id: string) => {
+    const feature = parkMap?.featureById(layer, id)
+    if (!parkMap || !feature) return
     parkMap.showPlace(null)
     setVisible((v) => (v[layer] ? v : { ...v, [layer]: true }))
     parkMap.focusFeatures(layer, [id])
     setSelected({ layer, feature, lngLat: anchorOf(feature) })
   }, [parkMap])
+  const chooseResult = useCallback((choice: SearchChoice) => {
+    if (choice.type === 'place') parkMap?.showPlace(choice.place.lngLat)
+    else showFeature(choice.entry.layer, choice.entry.id)
+  }, [parkMap, showFeature])
   // The attribute table: which layer it shows (null: closed), reloaded whenever the map's data is.
   const [tableLayer, setTableLayer] = useState<LayerId | null>(null)
   const [dataVersion, setDataVersion] = useState(0)
@@ -235,7 +234,7 @@ export function App() {
   const [tableHeight, setTableHeight] = useState(0)
   useEffect(() => parkMap?.setBottomInset(tableHeight), [parkMap, tableHeight])
   const tableSelection = useMemo(() => (selected && selected.layer === openTable ? [String(selected.feature.id)] : []), [selected, openTable])
-  // Land on offer: the zones for its filter, and a parcel chosen in its list shown as a click would.
+  // Land on offer: the zones for its filter.
   const offerZones = useMemo(() => {
     const zones = data.layers.find((l) => l.id === 'zones')
     if (zones?.status !== 'ready') return []
@@ -243,14 +242,6 @@ export function App() {
       .filter((f) => f.properties.kind === 'park_zone')
       .map((f) => ({ id: String(f.id), name: featureNames(f.properties, lang).name ?? String(f.id) }))
   }, [data.layers, lang])
-  const focusParcel = useCallback((id: string) => {
-    const feature = parkMap?.featureById('parcels', id)
-    if (!parkMap || !feature) return
-    setVisible((v) => (v.parcels ? v : { ...v, parcels: true }))
-    parkMap.showPlace(null)
-    parkMap.focusFeatures('parcels', [id])
-    setSelected({ layer: 'parcels', feature, lngLat: anchorOf(feature) })
-  }, [parkMap])
   const nearLongitude = useCallback(() => parkMap?.getCamera().lng ?? 115.4, [parkMap])
 
   const lookup: NameLookup = useCallback((layer, id) => {
@@ -273,7 +264,7 @@ export function App() {
             ) },
             { id: 'offer', label: t('offer.tab'), render: (active) => (
               <Deferred active={active}>
-                <OfferPanel zones={offerZones} onChoose={(id) => focusParcel(id)} onShowAll={(ids) => {
+                <OfferPanel zones={offerZones} onChoose={(id) => showFeature('parcels', id)} onShowAll={(ids) => {
                   parkMap?.focusFeatures('parcels', ids)
                   setSelected(null)
                 }} />

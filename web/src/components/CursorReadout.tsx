@@ -59,7 +59,6 @@ export function CursorReadout({ parkMap }: { parkMap: ParkMap | null }) {
       if (!gk) {
         setReading({ lngLat, gk: null })
         void gaussKrugerLoading().then(() => mine === generation && show())
-        latest = lngLat
         return
       }
       let zone: GaussKrugerZone | null = null

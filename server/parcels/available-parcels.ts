@@ -3,7 +3,9 @@ import { escapeLiteral } from 'pg'
 import type pg from 'pg'
 import { publicViewOf, viewRelation } from '../layers/catalog'
 import { areaSummary, muToM2 } from '../../web/src/shared/units'
-import { UTILITY_REACH_M, type ParcelSheet, type PublicParcelQuery, type UtilityReach } from '../../web/src/shared/api/public-parcels'
+import {
+  NEIGHBOUR_LIMIT, NEIGHBOUR_REACH_M, UTILITY_REACH_M, type NeighbourFirm, type ParcelSheet, type PublicParcelQuery, type UtilityReach,
+} from '../../web/src/shared/api/public-parcels'
 import type { PlannedEntry, PlanningConditions, ReadinessEntry } from '../../web/src/shared/api/portal'
 import type { Industry, LandUse } from '../../web/src/shared/park-vocabulary'
 import { PLANNED_STATUSES, READINESS_ITEMS, READY_STATUS, ROAD_KINDS, UTILITY_ITEM, type ReadinessItem } from '../../web/src/shared/readiness'
@@ -39,6 +41,7 @@ const sqlList = (values: readonly string[]): string => values.map(escapeLiteral)
  *   $10 items that must be ready, or NULL   $11 only inside the chemical cluster
  *   $12 industry the conditions must name, or NULL
  *   $13 READINESS_ITEMS in order   $14 [{kind, item}]: the networks serving each item
+ *   $15 neighbours' reach in metres   $16 how many neighbours at most
  * Distances are ST_Distance on geography (the spheroid) from every offered parcel to every
  * network: tens of parcels × tens of networks on the sample park, so no prefilter is needed.
  * Readiness counts existing networks only; planned and under-construction ones within an item's
@@ -124,7 +127,8 @@ const AVAILABLE_PARCELS_SQL = `
            'max_building_coverage_pct', pc.max_building_coverage_pct::float8,
            'min_tax_wan_per_mu', pc.min_tax_wan_per_mu::float8,
            'max_energy_tce_per_wan', pc.max_energy_tce_per_wan::float8,
-           'industries', pc.industries) END AS conditions
+           'industries', pc.industries) END AS conditions,
+         coalesce(nb.neighbours, '[]'::json) AS neighbours
   FROM offered o
   JOIN readiness r ON r.parcel_id = o.id
   LEFT JOIN planned pl ON pl.parcel_id = o.id
@@ -141,6 +145,19 @@ const AVAILABLE_PARCELS_SQL = `
       WHERE ST_DWithin(u.geom::geography, o.geom::geography, $6)
     ) u
   ) reach ON TRUE
+  -- the firms around it, as the public map shows them (names and industry; no ids: a public
+  -- enterprise's id is opaque and says nothing an investor needs here)
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('name_zh', e.name_zh, 'name_en', e.name_en, 'industry', e.industry,
+                                      'distance_m', round(e.d::numeric, 1)) ORDER BY e.d, e.name_zh) AS neighbours
+    FROM (
+      SELECT e.name_zh, e.name_en, e.industry, ST_Distance(e.geom::geography, o.geom::geography) AS d
+      FROM ${viewRelation(publicViewOf('enterprises'), 'e')}
+      WHERE ST_DWithin(e.geom::geography, o.geom::geography, $15)
+      ORDER BY d, e.name_zh
+      LIMIT $16
+    ) e
+  ) nb ON TRUE
   WHERE ($10::text[] IS NULL OR r.ready_items @> $10::text[])
   ORDER BY o.id
   LIMIT $7`
@@ -158,6 +175,7 @@ interface Row {
   readiness: ReadinessEntry[]
   planned: PlannedEntry[]
   conditions: PlanningConditions | null
+  neighbours: NeighbourFirm[]
 }
 
 /** One parcel sheet as a GeoJSON Feature: what an investor needs to decide whether to ask. */
@@ -184,6 +202,8 @@ function parcelSheet(r: Row): ParcelSheet {
       readiness: r.readiness,
       planned: r.planned,
       conditions: r.conditions,
+      neighbour_reach_m: NEIGHBOUR_REACH_M,
+      neighbours: r.neighbours,
     },
   }
 }
@@ -205,6 +225,8 @@ export async function availableParcels(db: pg.Pool, f: ParcelFilter): Promise<Pa
     f.industry ?? null,
     READINESS_ITEMS,
     NETWORK_KINDS,
+    NEIGHBOUR_REACH_M,
+    NEIGHBOUR_LIMIT,
   ])
   return rows.map(parcelSheet)
 }

@@ -1,6 +1,6 @@
 import gjv from 'geojson-validation'
 import { describe, expect, it } from 'vitest'
-import { UTILITY_REACH_M } from '../../web/src/shared/api/public-parcels'
+import { NEIGHBOUR_LIMIT, NEIGHBOUR_REACH_M, UTILITY_REACH_M } from '../../web/src/shared/api/public-parcels'
 import { M2_PER_MU } from '../../web/src/shared/units'
 import { sessionAs } from '../helpers/auth'
 import { forEachDatabase } from '../helpers/databases'
@@ -17,13 +17,15 @@ interface Sheet {
     readiness: { item: string; ready: boolean; distance_m: number | null; utility_id: string | null }[]
     planned: { item: string; utility_id: string; status: string; expected_date: string | null; distance_m: number }[]
     conditions: Record<string, unknown> | null
+    neighbour_reach_m: number
+    neighbours: { name_zh: string; name_en: string; industry: string; distance_m: number }[]
   }
 }
 interface Collection { type: 'FeatureCollection'; numberReturned: number; features: Sheet[] }
 
 const PUBLIC_KEYS = [
   'zone_id', 'zone_zh', 'zone_en', 'land_use', 'area_m2', 'area_mu', 'area_ha', 'price_wan_per_mu', 'price_total_wan', 'utility_reach_m', 'utility_kinds', 'utilities',
-  'readiness', 'planned', 'conditions',
+  'readiness', 'planned', 'conditions', 'neighbour_reach_m', 'neighbours',
 ].sort()
 /** Every key an object of each place in a public answer may have: anything else is a leak. */
 const ALLOWED_KEYS: Record<string, string[]> = {
@@ -34,6 +36,7 @@ const ALLOWED_KEYS: Record<string, string[]> = {
   utilities: ['id', 'kind', 'name_zh', 'name_en', 'status', 'distance_m'],
   readiness: ['item', 'ready', 'distance_m', 'utility_id'],
   planned: ['item', 'utility_id', 'status', 'expected_date', 'distance_m'],
+  neighbours: ['name_zh', 'name_en', 'industry', 'distance_m'],
   conditions: [
     'min_investment_wan_per_mu', 'min_plot_ratio', 'max_plot_ratio', 'max_building_coverage_pct', 'min_tax_wan_per_mu', 'max_energy_tce_per_wan', 'industries',
   ],
@@ -117,6 +120,29 @@ forEachDatabase((ctx) => {
         if (p.utilities.length) reached++
       }
       expect(reached, 'some available parcel is reached by some utility').toBeGreaterThan(0)
+    })
+
+    it(`neighbours are the firms the public map shows within ${NEIGHBOUR_REACH_M} m, nearest first, by geodesic distance`, async () => {
+      const fc = (await get('/api/public/parcels')).json() as Collection
+      // The firms the public map shows, by their names (the public layer), measured here on geography.
+      const shown = (await get('/api/layers/enterprises/features?limit=10000')).json() as { features: { properties: { name_zh: string } }[] }
+      const publicNames = new Set(shown.features.map((f) => f.properties.name_zh))
+      let withNeighbours = 0
+      for (const { id, properties: p } of fc.features) {
+        expect(p.neighbour_reach_m).toBe(NEIGHBOUR_REACH_M)
+        const { rows } = await ctx.db.pool.query<{ name_zh: string; d: number }>(
+          `SELECT e.name_zh, ST_Distance(e.geom::geography, p.geom::geography) AS d FROM enterprises e, parcels p
+           WHERE p.id = $1 AND ST_DWithin(e.geom::geography, p.geom::geography, $2) ORDER BY d, e.name_zh`, [id, NEIGHBOUR_REACH_M])
+        const expected = rows.filter((r) => publicNames.has(r.name_zh)).slice(0, NEIGHBOUR_LIMIT)
+        expect(p.neighbours.map((n) => n.name_zh), id).toEqual(expected.map((r) => r.name_zh))
+        p.neighbours.forEach((n, i) => expect(Math.abs(n.distance_m - expected[i]!.d), `${id} ${n.name_zh}`).toBeLessThanOrEqual(0.05))
+        if (p.neighbours.length) withNeighbours++
+      }
+      expect(withNeighbours, 'some parcel on offer has a firm next door').toBeGreaterThan(0)
+      // A firm the public map does not show (no held land, no public project) is nobody's neighbour.
+      const hidden = await ids(`SELECT name_zh AS id FROM enterprises ORDER BY id`)
+      const hiddenNames = hidden.filter((n) => !publicNames.has(n))
+      for (const f of fc.features) for (const n of f.properties.neighbours) expect(hiddenNames).not.toContain(n.name_zh)
     })
 
     it('field by field: the list and the sheet carry public keys only, at every depth', async () => {

@@ -6,6 +6,10 @@ import { READINESS_ITEMS } from '../readiness'
 
 /** "Which utilities reach it": within this distance of the parcel's boundary, in metres. */
 export const UTILITY_REACH_M = 200
+/** "Who would be next door": firms within this distance of the parcel's boundary, in metres, nearest first. */
+export const NEIGHBOUR_REACH_M = 500
+/** At most this many of them (a sheet lists its neighbours, it is not a directory). */
+export const NEIGHBOUR_LIMIT = 8
 export const PUBLIC_PARCEL_LIMIT = { min: 1, max: 1000, fallback: 500 } as const
 /** Parcel (and zone) ids of the park (FT-001, S-12…): anything else names no parcel. */
 export const PARCEL_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'
@@ -39,6 +43,13 @@ export interface UtilityReach {
   distance_m: number
 }
 
+/** A firm near a parcel on offer, as the public map shows it: name and industry, no id. */
+export interface NeighbourFirm {
+  name_zh: string
+  name_en: string
+  industry: Industry
+  distance_m: number
+}
 export interface PublicParcelProperties {
   zone_id: string
   zone_zh: string | null
@@ -59,6 +70,9 @@ export interface PublicParcelProperties {
   planned: PlannedEntry[]
   /** 标准地 控制指标; null while the park has set none for the parcel. */
   conditions: PlanningConditions | null
+  neighbour_reach_m: number
+  /** Firms within neighbour_reach_m, nearest first, at most NEIGHBOUR_LIMIT. */
+  neighbours: NeighbourFirm[]
 }
 
 export type ParcelSheet = Feature<Geometry, PublicParcelProperties> & { id: string }

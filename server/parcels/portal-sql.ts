@@ -5,4 +5,5 @@ export const PORTAL_SQL = namedSql(new URL('./sql/portal.sql', import.meta.url),
   'thresholds-settings', 'thresholds', 'thresholds-lock', 'thresholds-update', 'thresholds-bump',
   'conditions', 'conditions-lock', 'parcel-lock', 'conditions-upsert',
   'inquiry-insert', 'inquiries-all', 'inquiries-own', 'inquiry', 'inquiry-lock', 'inquiry-update',
+  'favourites', 'favourite-count', 'favourite-insert', 'favourite-on-offer', 'favourite-delete',
 ])

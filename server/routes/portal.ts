@@ -6,13 +6,16 @@ import { actorOf } from '../http/actor'
 import { etagOf, expectedVersion } from '../http/if-match'
 import { nullableFreeText } from '../http/text-schema'
 import { checkConditions, loadConditions, saveConditions } from '../parcels/conditions'
+import { dropFavourite, favouritesOf, keepFavourite } from '../parcels/favourites'
 import { allInquiries, ownInquiries, updateInquiry } from '../parcels/inquiries'
 import { loadThresholds, saveThresholds } from '../parcels/readiness-thresholds'
-import type { ConditionsUpdate, InquiriesAnswer, InquiryChanges, ReadinessUpdate } from '../../web/src/shared/api/portal'
+import type { ConditionsUpdate, FavouritesAnswer, InquiriesAnswer, InquiryChanges, ReadinessUpdate } from '../../web/src/shared/api/portal'
+import { PARCEL_ID_PATTERN } from '../../web/src/shared/api/public-parcels'
 import { INDUSTRIES, INQUIRY_STATUSES } from '../../web/src/shared/park-vocabulary'
 import { NETWORK_ITEMS, THRESHOLD_RANGE_M } from '../../web/src/shared/readiness'
 
 const parcelParams = { type: 'object', properties: { id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }, required: ['id'] } as const
+const favouriteParams = { type: 'object', properties: { parcelId: { type: 'string', maxLength: 64, pattern: PARCEL_ID_PATTERN } }, required: ['parcelId'] } as const
 const inquiryParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } as const
 const version = { type: 'integer', minimum: 1 } as const
 /** A figure a person types: finite (the validator never lets NaN or Infinity through JSON) and bounded. */
@@ -64,7 +67,8 @@ const SMALL_BODY = 16 * 1024
  * The investor portal's internal side: readiness thresholds (admins), planning conditions (land
  * officers and admins), and the inquiries investors send (land officers answer; an investor sees
  * their own). Every change is one transaction, checked against the version the client saw
- * (If-Match or `version`; 409 when stale) and audited with before and after.
+ * (If-Match or `version`; 409 when stale) and audited with before and after. Investors keep
+ * favourites among the parcels on offer (PUT / DELETE are idempotent: 204 whatever was there).
  */
 export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const pool = ctx.db.pool
@@ -110,5 +114,17 @@ export async function portalRoutes(app: FastifyInstance, ctx: AppContext): Promi
     if (changes.status === undefined && changes.note === undefined) throw new BadRequest('send a status or a note: a version alone changes nothing')
     const saved = await withTransaction(pool, (c) => updateInquiry(c, req.params.id, expected, changes, actorOf(req)))
     return reply.header('etag', etagOf(saved.version)).send(saved)
+  })
+
+  app.get('/api/favourites', async (req): Promise<FavouritesAnswer> => ({ parcel_ids: await favouritesOf(pool, req.user!.id) }))
+
+  app.put<{ Params: { parcelId: string } }>('/api/favourites/:parcelId', { schema: { params: favouriteParams } }, async (req, reply) => {
+    await withTransaction(pool, (c) => keepFavourite(c, req.user!.id, req.params.parcelId, actorOf(req)))
+    return reply.status(204).send()
+  })
+
+  app.delete<{ Params: { parcelId: string } }>('/api/favourites/:parcelId', { schema: { params: favouriteParams } }, async (req, reply) => {
+    await withTransaction(pool, (c) => dropFavourite(c, req.user!.id, req.params.parcelId, actorOf(req)))
+    return reply.status(204).send()
   })
 }

@@ -72,3 +72,25 @@ SELECT version FROM inquiries WHERE id = $1 FOR UPDATE
 UPDATE inquiries SET status = coalesce($2, status), note = CASE WHEN $3 THEN $4 ELSE note END,
                      version = version + 1, updated_at = now()
 WHERE id = $1
+
+-- name: favourites
+-- $1 user; only parcels still on offer (a favourite that left the offer is not shown, nor counted).
+SELECT f.parcel_id FROM favourites f JOIN parcels p ON p.id = f.parcel_id AND p.status = 'available'
+WHERE f.user_id = $1 ORDER BY f.created_at, f.parcel_id
+
+-- name: favourite-count
+SELECT count(*)::int AS n FROM favourites WHERE user_id = $1
+
+-- name: favourite-insert
+-- $2 only if on offer; nothing when it is already a favourite (PUT is idempotent).
+INSERT INTO favourites (user_id, parcel_id)
+SELECT $1, p.id FROM parcels p WHERE p.id = $2 AND p.status = 'available'
+ON CONFLICT DO NOTHING
+RETURNING parcel_id
+
+-- name: favourite-on-offer
+SELECT EXISTS (SELECT 1 FROM parcels WHERE id = $1 AND status = 'available') AS on_offer,
+       EXISTS (SELECT 1 FROM favourites WHERE user_id = $2 AND parcel_id = $1) AS kept
+
+-- name: favourite-delete
+DELETE FROM favourites WHERE user_id = $1 AND parcel_id = $2 RETURNING parcel_id

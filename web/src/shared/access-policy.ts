@@ -65,6 +65,7 @@ const ADMIN: readonly Principal[] = ['admin']
 const PLANNING: readonly Principal[] = ['admin', 'planner']
 const LAND: readonly Principal[] = ['admin', 'land_officer']
 const INQUIRY_READERS: readonly Principal[] = ['admin', 'land_officer', 'investor']
+const INVESTOR: readonly Principal[] = ['investor']
 
 /** The default for a write that anonymous callers may make (a public write is cheap to send, so it is rate-limited). */
 export const PUBLIC_WRITE_PER_MINUTE = 60
@@ -96,6 +97,9 @@ export const POLICY: readonly PolicyRule[] = [
   rule('POST /api/public/parcels/:id/inquiries', EVERYONE, 'anyone may ask about land on offer', INQUIRY_PER_MINUTE),
   rule('GET /api/inquiries', INQUIRY_READERS, 'land officers answer inquiries; an investor sees only their own (the handler filters)'),
   rule('PATCH /api/inquiries/:id', LAND, "answering an inquiry: status and the park's own note"),
+  rule('GET /api/favourites', INVESTOR, "an investor's own favourite parcels on offer"),
+  rule('PUT /api/favourites/:parcelId', INVESTOR, 'keeping a parcel on offer as a favourite'),
+  rule('DELETE /api/favourites/:parcelId', INVESTOR, 'letting a favourite go'),
   rule('GET /api/admin/readiness-thresholds', ADMIN, 'the distances behind 七通一平 readiness'),
   rule('PUT /api/admin/readiness-thresholds', ADMIN, 'what the park promises investors as ready: only admins set it'),
   rule('GET /api/parcels/:id/conditions', LAND, 'planning conditions with their version, for editing'),

@@ -6,6 +6,7 @@
  *   GET  /api/parcels/:id/conditions, PUT (If-Match)               — ConditionsRow / ConditionsUpdate
  *   POST /api/public/parcels/:id/inquiries                         — NewInquiry → InquiryReceipt
  *   GET  /api/inquiries, PATCH /api/inquiries/:id (If-Match)       — InquiriesAnswer / InquiryChanges
+ *   GET  /api/favourites, PUT / DELETE /api/favourites/:parcelId    — FavouritesAnswer (204 on writes)
  */
 import type { Industry, InquiryStatus } from '../park-vocabulary'
 import type { NetworkItem, PlannedStatus, ReadinessItem, ReadinessThresholds } from '../readiness'
@@ -126,3 +127,10 @@ export interface InquiryChanges {
   note?: string | null
   version?: number
 }
+
+/** GET /api/favourites: a signed-in investor's parcels still on offer, in the order they were kept. */
+export interface FavouritesAnswer {
+  parcel_ids: string[]
+}
+/** Favourites an account may keep: a short list to come back to, not a copy of the offer. */
+export const FAVOURITE_LIMIT = 100

@@ -78,16 +78,16 @@ afterAll(async () => {
 describe('drawing and analysing a boundary', () => {
   let square: Pixel[] = []
 
-  it('signed out, the analysis tab shows the empty drawing hint and asks for a planner', async () => {
-    await page.locator('.side-tabs__tab[data-tab="analysis"]').click()
-    await page.locator('.analysis[data-access="signed_out"]').waitFor()
-    expect(await page.locator('.hint--empty').isVisible()).toBe(true)
-    expect(await page.locator('[data-section="overlap"] .access-notice').textContent()).toContain('登录规划人员账号')
+  it('signed out, there is no analysis tab: planners\' work is not offered to the public', async () => {
+    await page.locator('.side-tabs__tab[data-tab="offer"]').waitFor()
+    expect(await page.locator('.side-tabs__tab[data-tab="analysis"]').count()).toBe(0)
   })
 
-  it('a planner signs in from the header', async () => {
+  it('a planner signs in from the header and gets the analysis tab, with the empty drawing hint', async () => {
     await signInThroughHeader(page, 'planner')
+    await page.locator('.side-tabs__tab[data-tab="analysis"]').click()
     await page.locator('.analysis[data-access="allowed"]').waitFor({ timeout: 10_000 })
+    expect(await page.locator('.hint--empty').isVisible()).toBe(true)
     await waitForMapReady(page)
   })
 

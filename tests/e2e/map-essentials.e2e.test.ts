@@ -73,16 +73,16 @@ describe('links that keep the view', () => {
     await page.goto(suite.server.url)
     await waitForMapReady(page)
 
-    // A view: the analysis tab, the base map off, a parcel chosen by search.
+    // A view: the land-on-offer tab, the base map off, a parcel chosen by search.
     await page.getByRole('combobox').fill('FT-001')
     await page.getByRole('option').first().waitFor()
     await page.getByRole('combobox').press('Enter')
     expect(await popupTitle(page)).toContain('FT-001')
-    await page.locator('[data-tab="analysis"]').click()
+    await page.locator('[data-tab="offer"]').click()
     await page.locator('[data-tab="layers"]').click()
     await page.locator('.layer-row[data-layer="basemap"] input[type="checkbox"]').setChecked(false)
-    await page.locator('[data-tab="analysis"]').click()
-    await expect.poll(() => page.url()).toMatch(/off=basemap.*sel=parcels:FT-001.*tab=analysis/)
+    await page.locator('[data-tab="offer"]').click()
+    await expect.poll(() => page.url()).toMatch(/off=basemap.*sel=parcels:FT-001.*tab=offer/)
 
     await page.getByRole('button', { name: '复制链接' }).click()
     await page.getByText('链接已复制').waitFor()
@@ -97,7 +97,7 @@ describe('links that keep the view', () => {
     await waitForMapReady(fresh)
     expect(await popupTitle(fresh)).toContain('FT-001')
     expect(await selectedIds(fresh)).toEqual(['FT-001'])
-    expect(await fresh.locator('[data-tab="analysis"]').getAttribute('aria-selected')).toBe('true')
+    expect(await fresh.locator('[data-tab="offer"]').getAttribute('aria-selected')).toBe('true')
     await fresh.locator('[data-tab="layers"]').click()
     expect(await fresh.locator('.layer-row[data-layer="basemap"] input[type="checkbox"]').isChecked()).toBe(false)
     expect(await fresh.locator('.layer-row[data-layer="parcels"] input[type="checkbox"]').isChecked()).toBe(true)
@@ -106,9 +106,9 @@ describe('links that keep the view', () => {
     expect(freshCamera).toMatchObject({ zoom: expect.closeTo(zoom!, 2), lat: expect.closeTo(lat!, 5), lng: expect.closeTo(lng!, 5) })
     await fresh.screenshot({ path: path.join(suite.artifacts, 'link-restored.png') })
 
-    // Back: the layers tab again (the last change undone); forward: the analysis tab.
+    // Back: the layers tab again (the last change undone); forward: the land-on-offer tab.
     await fresh.goBack()
-    await expect.poll(() => fresh.locator('[data-tab="analysis"]').getAttribute('aria-selected')).toBe('true')
+    await expect.poll(() => fresh.locator('[data-tab="offer"]').getAttribute('aria-selected')).toBe('true')
     await fresh.goForward()
     await expect.poll(() => fresh.locator('[data-tab="layers"]').getAttribute('aria-selected')).toBe('true')
     expect(fresh.url()).not.toMatch(/tab=/)

@@ -46,11 +46,14 @@ describe('land on offer', () => {
     expect(await page.title()).toContain(first)
     await waitForMapReady(page)
     await expect.poll(() => selectedIds(page), { timeout: 15_000 }).toEqual([first])
+    // …with its sheet open over the map (tests/e2e/parcel-sheet.e2e.test.ts reads it through).
+    await page.locator('#sheet-heading', { hasText: first }).waitFor({ timeout: 15_000 })
+    await page.locator('.parcel-sheet__map img').waitFor({ timeout: 20_000 })
     await mapIdle(page)
     await page.screenshot({ path: path.join(suite.artifacts, 'offer-parcel-page.png') })
     expect(problems).toEqual([])
     await page.close()
-  })
+  }, 90_000)
 
   it('works in English and on a 390 px phone', async () => {
     const { page, problems } = await newPage(suite.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })

@@ -37,6 +37,8 @@ const AttributeTable = lazy(() => import('./components/table/AttributeTable').th
 const ThemePanel = lazy(() => import('./components/perMu/ThemePanel').then((m) => ({ default: m.ThemePanel })))
 const PerMuDrawer = lazy(() => import('./components/perMu/PerMuDrawer').then((m) => ({ default: m.PerMuDrawer })))
 const OfferPanel = lazy(() => import('./components/portal/OfferPanel').then((m) => ({ default: m.OfferPanel })))
+const ParcelSheetDialog = lazy(() => import('./components/portal/ParcelSheetDialog').then((m) => ({ default: m.ParcelSheetDialog })))
+const InquiriesPanel = lazy(() => import('./components/portal/InquiriesPanel').then((m) => ({ default: m.InquiriesPanel })))
 const PrintDialog = lazy(() => import('./components/print/PrintDialog').then((m) => ({ default: m.PrintDialog })))
 
 /** The parcel id of a parcel page's path (/parcels/HX-001), or null. */
@@ -228,6 +230,9 @@ export function App() {
     if (loaded.length < ids.length) parkMap.fitBoxes(boxes)
     setSelected(single ? { layer, feature: single, lngLat: anchorOf(single) } : null)
   }, [parkMap])
+  // The parcel sheet (a modal over everything): a parcel's own page opens on it.
+  const [sheetParcel, setSheetParcel] = useState<string | null>(pageParcel)
+  const popupOnOffer = selected?.layer === 'parcels' && selected.feature.properties?.status === 'available' ? String(selected.feature.id) : null
   // The print layout (a modal over everything): its legend lists the layers drawn now.
   const [printing, setPrinting] = useState(false)
   const printLayers = useMemo(() => LEGEND_ORDER.filter((id) => visible[id] && data.layers.some((l) => l.id === id)), [visible, data.layers])
@@ -270,9 +275,13 @@ export function App() {
                 }} />
               </Deferred>
             ) },
-            { id: 'analysis', label: t('analysis.tab.analysis'), wide: true, render: (active) => (
+            // Planners' work: investors and the public are not offered it (the measure tool is everyone's).
+            ...(access.analysis === 'allowed' ? [{ id: 'analysis', label: t('analysis.tab.analysis'), wide: true, render: (active: boolean) => (
               <Deferred active={active}><AnalysisPanel parkMap={parkMap} active={active} onZonesChanged={retry} /></Deferred>
-            ) },
+            ) }] : []),
+            ...(me && access.inquiries === 'allowed' ? [{ id: 'inquiries', label: t('sheet.inquiries.tab'), render: (active: boolean) => (
+              <Deferred active={active}><InquiriesPanel active={active} onShowParcel={(id) => showFeature('parcels', id)} /></Deferred>
+            ) }] : []),
             ...(me && access.accounts === 'allowed' ? [{ id: 'accounts', label: t('admin.tab'), wide: true, render: (active: boolean) => (
               <Deferred active={active}><AccountsPanel me={me} active={active} /></Deferred>
             ) }] : []),
@@ -282,6 +291,9 @@ export function App() {
             <StatusBar data={data} />
             <MapTools parkMap={parkMap} tableOpen={openTable !== null} onToggleTable={toggleTable} onPrint={() => setPrinting(true)} />
             <CursorReadout parkMap={parkMap} />
+            {sheetParcel && parkMap && mapReady && (
+              <Deferred><ParcelSheetDialog parkMap={parkMap} parcelId={sheetParcel} lookup={lookup} onClose={() => setSheetParcel(null)} /></Deferred>
+            )}
             {printing && parkMap && <Deferred><PrintDialog parkMap={parkMap} layers={printLayers} onClose={() => setPrinting(false)} /></Deferred>}
             {openTable && (
               <Deferred>
@@ -302,6 +314,11 @@ export function App() {
             parkMap?.select(feature)
             setSelected({ ...selected, layer, feature })
           }} />
+          {popupOnOffer && (
+            <div className="feature-popup__actions">
+              <button type="button" className="primary-button sheet-open" title={t('sheet.openTitle')} onClick={() => setSheetParcel(popupOnOffer)}>{t('sheet.open')}</button>
+            </div>
+          )}
           {popupParcel && <IdleCaseButton onOpen={() => {
             // The panel takes over from the popup, whose figures would go stale after a write.
             setCaseParcel(popupParcel)

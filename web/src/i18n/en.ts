@@ -1,3 +1,4 @@
+import { sheetEn } from './sheet.en'
 import { offerEn } from './offer.en'
 import { printEn } from './print.en'
 import { tableEn } from './table.en'
@@ -71,6 +72,8 @@ export const en: Resources = {
   print: printEn,
   // Land on offer, for investors and everyone (web/src/components/portal).
   offer: offerEn,
+  // The parcel sheet, inquiries and favourites (web/src/components/portal).
+  sheet: sheetEn,
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -1,3 +1,4 @@
+import { sheetZhCN } from './sheet.zh-CN'
 import { offerZhCN } from './offer.zh-CN'
 import { printZhCN } from './print.zh-CN'
 import { tableZhCN } from './table.zh-CN'
@@ -71,6 +72,8 @@ export const zhCN = {
   print: printZhCN,
   // Land on offer, for investors and everyone (web/src/components/portal).
   offer: offerZhCN,
+  // The parcel sheet, inquiries and favourites (web/src/components/portal).
+  sheet: sheetZhCN,
   field: {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',

@@ -34,6 +34,8 @@ export const FEATURE_ROUTES = {
   idleCases: 'GET /api/idle-plots/:id/history',
   /** Flagging a parcel and moving its case on. */
   editIdleCases: 'PATCH /api/idle-plots/:id',
+  /** The inquiries tab: every inquiry for land officers and admins, one's own for investors. */
+  inquiries: 'GET /api/inquiries',
   /** The accounts tab. */
   accounts: 'GET /api/admin/users',
 } as const satisfies Record<string, PolicyRoute>

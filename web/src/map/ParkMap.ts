@@ -265,8 +265,11 @@ export class ParkMap {
     void this.loaded.then(() => applyParcelPaint(this.map, paint, FID))
   }
 
-  /** Outlines some features of one layer and flies to them (an analysis row); unknown ids are skipped. */
-  focusFeatures(layer: LayerId, ids: readonly string[]): void {
+  /**
+   * Outlines some features of one layer and flies to them (an analysis row); unknown ids are
+   * skipped. `padding`: the margin around them as a share of the map's smaller side (default 80 px).
+   */
+  focusFeatures(layer: LayerId, ids: readonly string[], { padding }: { padding?: number } = {}): void {
     const byId = this.features.get(layer)
     const features = ids.flatMap((id) => byId?.get(id) ?? [])
     this.closePopup()
@@ -275,7 +278,9 @@ export class ParkMap {
       this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features })
     })
     const bounds = parkBounds([{ type: 'FeatureCollection', features }])
-    if (bounds) this.map.fitBounds(bounds, { padding: 80, animate: true, maxZoom: 17 })
+    const { clientWidth, clientHeight } = this.map.getContainer()
+    const margin = padding === undefined ? 80 : Math.round(padding * Math.min(clientWidth, clientHeight))
+    if (bounds) this.map.fitBounds(bounds, { padding: margin, animate: true, maxZoom: 17 })
   }
 
   /**

@@ -31,8 +31,9 @@ interface Props {
 /**
  * The planner's journey in one panel: draw a boundary with live ellipsoidal area, run the overlap,
  * ask the chemical-firms question, save it as a rezoning draft with versions, export it.
- * Drawing, measuring and exporting work for everyone; the rest needs an internal role (the API
- * answers 401 / 403 otherwise, and the panel says "sign in as a planner").
+ * App offers the tab to internal roles only (investors and the public measure with the map's
+ * tool); within it, each section still asks the access table (a land officer may analyse but not
+ * save drafts) and says so when the API would refuse.
  */
 export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
   const { t, i18n } = useTranslation()

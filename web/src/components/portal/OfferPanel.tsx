@@ -1,12 +1,16 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
+import { useSession } from '../../hooks/useSession'
+import { favouritesOwner, useFavourites } from '../../lib/portal/favourites'
 import { fetchOffer } from '../../lib/api'
 import type { Language } from '../../lib/featureDetails'
 import { PUBLIC_PARCEL_LIMIT, type ParcelSheet, type PublicParcelQuery } from '../../shared/api/public-parcels'
 import { LAND_USES, type LandUse } from '../../shared/park-vocabulary'
 import { READINESS_ITEMS, type ReadinessItem } from '../../shared/readiness'
+import { FavouriteButton } from './FavouriteButton'
 import './OfferPanel.css'
+import './ParcelSheet.css'
 
 type Sort = 'area' | 'price' | 'ready'
 
@@ -61,6 +65,9 @@ export function OfferPanel({ zones, onChoose, onShowAll }: OfferPanelProps) {
   const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN'
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const [sort, setSort] = useState<Sort>('area')
+  const { user, epoch } = useSession()
+  const favourites = useFavourites(favouritesOwner(user, epoch))
+  const [favouritesOnly, setFavouritesOnly] = useState(false)
   // Typing in a number field waits a moment before asking the server.
   const [asked, setAsked] = useState(filters)
   useEffect(() => {
@@ -70,13 +77,13 @@ export function OfferPanel({ zones, onChoose, onShowAll }: OfferPanelProps) {
   const q = query(asked)
   const offer = useResource(JSON.stringify(q), (signal) => fetchOffer(q, signal))
   const parcels = useMemo(() => {
-    const list = [...(offer.data?.features ?? [])]
+    const list = (offer.data?.features ?? []).filter((p) => !favouritesOnly || !favourites.enabled || favourites.ids.includes(p.id))
     const price = (p: ParcelSheet) => p.properties.price_wan_per_mu ?? Infinity
     list.sort(sort === 'area' ? (a, b) => b.properties.area_mu - a.properties.area_mu
       : sort === 'price' ? (a, b) => price(a) - price(b)
         : (a, b) => readyCount(b) - readyCount(a) || b.properties.area_mu - a.properties.area_mu)
     return list
-  }, [offer.data, sort])
+  }, [offer.data, sort, favouritesOnly, favourites.enabled, favourites.ids])
   const totalMu = parcels.reduce((sum, p) => sum + p.properties.area_mu, 0)
   const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }))
@@ -114,6 +121,9 @@ export function OfferPanel({ zones, onChoose, onShowAll }: OfferPanelProps) {
           ))}
         </fieldset>
         <label className="offer__check"><input type="checkbox" checked={filters.chemical} onChange={(e) => set('chemical', e.currentTarget.checked)} /> {t('offer.chemical')}</label>
+        {favourites.enabled && (
+          <label className="offer__check"><input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.currentTarget.checked)} /> {t('sheet.favouritesOnly')}</label>
+        )}
       </form>
       <div className="offer__bar">
         <span role="status" className="offer__count">
@@ -128,7 +138,10 @@ export function OfferPanel({ zones, onChoose, onShowAll }: OfferPanelProps) {
         </label>
       </div>
       <div className="offer__actions">
-        <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>{t('offer.clear')}</button>
+        <button type="button" className="button" onClick={() => {
+          setFilters(NO_FILTERS)
+          setFavouritesOnly(false)
+        }}>{t('offer.clear')}</button>
         <button type="button" className="button" disabled={parcels.length === 0} onClick={() => onShowAll(parcels.map((p) => p.id))}>{t('offer.showAll')}</button>
       </div>
       {offer.status === 'error' && <p role="alert">{t('offer.failed', { message: offer.error?.message ?? '' })}</p>}
@@ -154,7 +167,10 @@ export function OfferPanel({ zones, onChoose, onShowAll }: OfferPanelProps) {
                   ))}
                 </span>
               </button>
-              <a className="offer__sheet" href={`/parcels/${encodeURIComponent(p.id)}`}>{t('offer.sheet')}</a>
+              <div className="offer__links">
+                <a className="offer__sheet" href={`/parcels/${encodeURIComponent(p.id)}`}>{t('offer.sheet')}</a>
+                <FavouriteButton favourites={favourites} parcelId={p.id} compact />
+              </div>
             </li>
           )
         })}

@@ -1,0 +1,125 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useResource } from '../../hooks/useResource'
+import { useSession } from '../../hooks/useSession'
+import { ApiError } from '../../lib/api'
+import type { Language } from '../../lib/featureDetails'
+import { answerInquiry, fetchInquiries, isInternalInquiry } from '../../lib/portal/api'
+import type { InquiryRow, OwnInquiry } from '../../shared/api/portal'
+import { INQUIRY_STATUSES, type InquiryStatus } from '../../shared/park-vocabulary'
+import './ParcelSheet.css'
+import './InquiriesPanel.css'
+
+interface InquiriesPanelProps {
+  active: boolean
+  /** A parcel named in an inquiry: shown on the map. */
+  onShowParcel: (id: string) => void
+}
+
+/**
+ * 投资咨询: land officers and admins work through every inquiry (status and an internal note,
+ * saved at the version read); a signed-in investor sees the ones they sent and where each stands.
+ * GET /api/inquiries answers each by the session, so the panel shows what came back.
+ */
+export function InquiriesPanel({ active, onShowParcel }: InquiriesPanelProps) {
+  const { t, i18n } = useTranslation()
+  const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN'
+  const { user, epoch } = useSession()
+  const [attempt, setAttempt] = useState(0)
+  // Read again each time the tab is opened: inquiries arrive while the panel sits in the background.
+  const [opened, setOpened] = useState(0)
+  const [wasActive, setWasActive] = useState(false)
+  if (active !== wasActive) {
+    setWasActive(active)
+    if (active) setOpened((n) => n + 1)
+  }
+  const list = useResource(user && opened > 0 ? `inquiries:${epoch}:${opened}:${attempt}` : null, fetchInquiries)
+  const [filter, setFilter] = useState<InquiryStatus | ''>('')
+  const rows = list.data?.inquiries ?? []
+  const shown = filter ? rows.filter((r) => r.status === filter) : rows
+  const internal = user?.role !== 'investor'
+  const open = rows.filter((r) => r.status === 'new').length
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })
+
+  return (
+    <section className="inquiries" aria-labelledby="inquiries-title">
+      <h2 id="inquiries-title">{t('sheet.inquiries.title')}</h2>
+      <p className="inquiries__intro">{internal ? t('sheet.inquiries.intro') : t('sheet.inquiries.own')}</p>
+      <div className="inquiries__bar">
+        <label>{t('sheet.inquiries.status')}
+          <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as InquiryStatus | '')}>
+            <option value="">{t('sheet.inquiries.all')}</option>
+            {INQUIRY_STATUSES.map((s) => <option key={s} value={s}>{t(`sheet.inquiries.statusName.${s}`)}</option>)}
+          </select>
+        </label>
+        {list.data && <span role="status" className="inquiries__count">{t('sheet.inquiries.count', { count: rows.length, open })}</span>}
+      </div>
+      {list.status === 'loading' && !list.data && <p role="status">{t('sheet.inquiries.loading')}</p>}
+      {list.error && <p role="alert">{t('sheet.inquiries.failed', { message: list.error.message })}</p>}
+      {list.data && shown.length === 0 && <p className="inquiries__none">{t('sheet.inquiries.none')}</p>}
+      <ul className="inquiries__list">
+        {shown.map((row) => (
+          <li key={row.id} className="inquiries__item" data-inquiry={row.id} data-status={row.status}>
+            <InquiryCard row={row} when={date.format(new Date(row.created_at))} onShowParcel={onShowParcel} onStale={() => setAttempt((n) => n + 1)} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function InquiryCard({ row, when, onShowParcel, onStale }: { row: OwnInquiry | InquiryRow; when: string; onShowParcel: (id: string) => void; onStale: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <p className="inquiries__meta">
+        <span>{t('sheet.inquiries.at', { date: when, parcel: row.parcel_id })}</span>
+        <button type="button" className="link-button" onClick={() => onShowParcel(row.parcel_id)}>{t('sheet.inquiries.show')}</button>
+      </p>
+      <p className="inquiries__from">{t('sheet.inquiries.from', { name: row.name, company: row.company ? ` · ${row.company}` : '', contact: row.contact })}</p>
+      <p className="inquiries__message">{row.message}</p>
+      {isInternalInquiry(row) ? <AnswerForm row={row} onStale={onStale} /> : <p className="inquiries__state">{t(`sheet.inquiries.statusName.${row.status}`)}</p>}
+    </>
+  )
+}
+
+/** Status and the internal note, saved with the version the officer read: someone else's answer in between is a 409, shown, and the list is read again. */
+function AnswerForm({ row, onStale }: { row: InquiryRow; onStale: () => void }) {
+  const { t } = useTranslation()
+  const [saved, setSaved] = useState(row)
+  const [status, setStatus] = useState<InquiryStatus>(row.status)
+  const [note, setNote] = useState(row.note ?? '')
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | { failed: string }>('idle')
+  const changed = status !== saved.status || note !== (saved.note ?? '')
+
+  const save = async () => {
+    setState('saving')
+    try {
+      const next = await answerInquiry(row.id, { version: saved.version, status, note: note.trim() === '' ? null : note })
+      setSaved(next)
+      setState('saved')
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.status === 409) {
+        setState({ failed: t('sheet.inquiries.stale') })
+        onStale()
+      } else setState({ failed: t('sheet.inquiries.saveFailed', { message: cause instanceof Error ? cause.message : String(cause) }) })
+    }
+  }
+
+  return (
+    <form className="inquiries__answer" onSubmit={(e) => {
+      e.preventDefault()
+      void save()
+    }}>
+      <label>{t('sheet.inquiries.status')}
+        <select value={status} onChange={(e) => setStatus(e.currentTarget.value as InquiryStatus)}>
+          {INQUIRY_STATUSES.map((s) => <option key={s} value={s}>{t(`sheet.inquiries.statusName.${s}`)}</option>)}
+        </select>
+      </label>
+      <label>{t('sheet.inquiries.note')}<textarea rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} /></label>
+      <button type="submit" className="button" disabled={!changed || state === 'saving'}>{state === 'saving' ? t('sheet.inquiries.saving') : t('sheet.inquiries.save')}</button>
+      {state === 'saved' && !changed && <span role="status" className="inquiries__saved">{t('sheet.inquiries.saved')}</span>}
+      {typeof state === 'object' && <p role="alert" className="inquiries__error">{state.failed}</p>}
+    </form>
+  )
+}

@@ -1,0 +1,44 @@
+import { getJson, sendJson } from '../api'
+import type { FavouritesAnswer, InquiriesAnswer, InquiryChanges, InquiryReceipt, InquiryRow, NewInquiry, OwnInquiry } from '../../shared/api/portal'
+import type { ParcelSheet } from '../../shared/api/public-parcels'
+
+/** The investor portal's calls beyond the list (lib/api.ts fetchOffer): loaded with the sheet and the inquiries tab. */
+
+const isObject = (b: unknown): b is Record<string, unknown> => typeof b === 'object' && b !== null
+
+function isSheet(b: unknown): b is ParcelSheet {
+  return isObject(b) && b.type === 'Feature' && typeof b.id === 'string' && isObject(b.properties)
+}
+
+/** One parcel on offer (GET /api/public/parcels/:id); 404 when it is not on offer. */
+export function fetchSheet(id: string, signal?: AbortSignal): Promise<ParcelSheet> {
+  return getJson(`/api/public/parcels/${encodeURIComponent(id)}`, isSheet, signal)
+}
+
+export function sendInquiry(parcelId: string, inquiry: NewInquiry): Promise<InquiryReceipt> {
+  return sendJson('POST', `/api/public/parcels/${encodeURIComponent(parcelId)}/inquiries`, inquiry,
+    (b): b is InquiryReceipt => isObject(b) && typeof b.id === 'string')
+}
+
+/** Every inquiry (land officers, admins) or one's own (investors): the server decides by the session. */
+export function fetchInquiries(signal?: AbortSignal): Promise<InquiriesAnswer> {
+  return getJson('/api/inquiries', (b): b is InquiriesAnswer => isObject(b) && Array.isArray(b.inquiries), signal)
+}
+
+/** A land officer's answer at the version read (409 when someone answered in between). */
+export function answerInquiry(id: string, changes: InquiryChanges & { version: number }): Promise<InquiryRow> {
+  return sendJson('PATCH', `/api/inquiries/${encodeURIComponent(id)}`, changes, (b): b is InquiryRow => isObject(b) && b.id === id)
+}
+
+/** Whether an inquiry row carries the park's handling (land officers' view) or only the sender's own fields. */
+export function isInternalInquiry(row: OwnInquiry | InquiryRow): row is InquiryRow {
+  return 'version' in row
+}
+
+export function fetchFavourites(signal?: AbortSignal): Promise<FavouritesAnswer> {
+  return getJson('/api/favourites', (b): b is FavouritesAnswer => isObject(b) && Array.isArray(b.parcel_ids), signal)
+}
+
+export function setFavourite(parcelId: string, kept: boolean): Promise<void> {
+  return sendJson(kept ? 'PUT' : 'DELETE', `/api/favourites/${encodeURIComponent(parcelId)}`, undefined, (b): b is void => b === undefined)
+}

@@ -9,6 +9,7 @@ import { checkConditions, loadConditions, saveConditions } from '../parcels/cond
 import { dropFavourite, favouritesOf, keepFavourite } from '../parcels/favourites'
 import { allInquiries, ownInquiries, updateInquiry } from '../parcels/inquiries'
 import { loadThresholds, saveThresholds } from '../parcels/readiness-thresholds'
+import { CONDITION_FIELDS, CONDITION_RANGES } from '../../web/src/shared/api/portal'
 import type { ConditionsUpdate, FavouritesAnswer, InquiriesAnswer, InquiryChanges, ReadinessUpdate } from '../../web/src/shared/api/portal'
 import { PARCEL_ID_PATTERN } from '../../web/src/shared/api/public-parcels'
 import { INDUSTRIES, INQUIRY_STATUSES } from '../../web/src/shared/park-vocabulary'
@@ -18,8 +19,6 @@ const parcelParams = { type: 'object', properties: { id: { type: 'string', patte
 const favouriteParams = { type: 'object', properties: { parcelId: { type: 'string', maxLength: 64, pattern: PARCEL_ID_PATTERN } }, required: ['parcelId'] } as const
 const inquiryParams = { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } as const
 const version = { type: 'integer', minimum: 1 } as const
-/** A figure a person types: finite (the validator never lets NaN or Infinity through JSON) and bounded. */
-const figure = (exclusiveMinimum: number, maximum: number) => ({ type: 'number', exclusiveMinimum, maximum }) as const
 
 const thresholdsBody = {
   type: 'object',
@@ -36,20 +35,19 @@ const thresholdsBody = {
   additionalProperties: false,
 } as const
 
+/** A figure a person types: finite (the validator never lets NaN or Infinity through JSON) and bounded. */
+const figure = ({ above, min, max }: { above?: number; min?: number; max: number }) =>
+  ({ type: 'number', ...(above === undefined ? {} : { exclusiveMinimum: above }), ...(min === undefined ? {} : { minimum: min }), maximum: max }) as const
+
 const conditionsBody = {
   type: 'object',
   properties: {
-    min_investment_wan_per_mu: figure(0, 1e5),
-    min_plot_ratio: figure(0, 20),
-    max_plot_ratio: figure(0, 20),
-    max_building_coverage_pct: figure(0, 100),
-    min_tax_wan_per_mu: { type: 'number', minimum: 0, maximum: 1e5 },
-    max_energy_tce_per_wan: figure(0, 100),
+    ...Object.fromEntries(Object.entries(CONDITION_RANGES).map(([field, range]) => [field, figure(range)])),
     industries: { type: 'array', items: { type: 'string', enum: [...INDUSTRIES] }, minItems: 1, maxItems: INDUSTRIES.length },
     // 0: the parcel has no conditions yet, and this creates them
     version: { type: 'integer', minimum: 0 },
   },
-  required: ['min_investment_wan_per_mu', 'min_plot_ratio', 'max_plot_ratio', 'max_building_coverage_pct', 'min_tax_wan_per_mu', 'max_energy_tce_per_wan', 'industries'],
+  required: [...CONDITION_FIELDS],
   additionalProperties: false,
 } as const
 

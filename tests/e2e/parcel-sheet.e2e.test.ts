@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { InquiryRow } from '../../web/src/shared/api/portal'
 import type { ParcelSheet, PublicParcelsAnswer } from '../../web/src/shared/api/public-parcels'
+import { demoAccount } from '../../server/auth/demo-accounts'
 import { browserSuite, newPage, signInThroughHeader, waitForMapReady } from '../helpers/browser'
 
 const suite = browserSuite()
@@ -28,6 +29,18 @@ async function openSheet(page: Page, id: string): Promise<void> {
   await page.goto(`${suite.server.url}/parcels/${id}`)
   await waitForMapReady(page)
   await page.locator('.parcel-sheet__map img').waitFor({ timeout: 20_000 })
+}
+
+/**
+ * Signs in through the API from the page (its cookies are the page's), for a journey that goes
+ * straight on to another URL: signing in through the header makes the app reload its layers, and
+ * leaving at once would abort that — the test's doing, not the app's.
+ */
+async function signInByApi(page: Page, role: 'land_officer' | 'admin' | 'investor'): Promise<void> {
+  // The context's request client shares the browser's cookie jar.
+  const { email, password } = demoAccount(role)
+  const res = await page.context().request.post(`${suite.server.url}/api/auth/login`, { data: { email, password } })
+  expect(res.status()).toBe(200)
 }
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim()
@@ -197,6 +210,69 @@ describe('inquiries and favourites', () => {
     await expect.poll(async () => (await page.evaluate(async () => (await (await fetch('/api/favourites')).json()) as { parcel_ids: string[] })).parcel_ids).toEqual([])
     expect(problems).toEqual([])
     await page.close()
+  }, JOURNEY_MS)
+})
+
+describe('setting what the sheet shows', () => {
+  it('a land officer sets the planning conditions from the sheet (a bad pair refused); an admin sets the readiness distances', async () => {
+    const sheet = await fullSheet()
+    const before = sheet.properties.conditions!
+    const { page, problems } = await newPage(suite.browser, { expectedConsoleErrors: [/422|409/] })
+    await signInByApi(page, 'land_officer')
+    await openSheet(page, sheet.id)
+    await page.getByRole('button', { name: '编辑控制指标' }).click()
+    const form = page.locator('.conditions-form')
+    const investment = form.getByLabel('投资强度下限（万元/亩）')
+    await expect.poll(() => investment.inputValue()).toBe(String(before.min_investment_wan_per_mu))
+    // Minimum plot ratio above the maximum: the server's rule, shown in words, nothing saved.
+    await form.getByLabel('容积率下限').fill('5')
+    await form.getByLabel('容积率上限').fill('2')
+    await form.getByRole('button', { name: '保存指标' }).click()
+    await expect.poll(() => text(page, '.conditions-form [role="alert"]')).toContain('min_plot_ratio 5 is above max_plot_ratio 2')
+    const unchanged = (await (await fetch(`${suite.server.url}/api/public/parcels/${sheet.id}`)).json()) as ParcelSheet
+    expect(unchanged.properties.conditions).toEqual(before)
+    // A good set: saved, and the sheet reads it back.
+    await form.getByLabel('容积率下限').fill(String(before.min_plot_ratio))
+    await form.getByLabel('容积率上限').fill(String(before.max_plot_ratio))
+    await investment.fill(String(before.min_investment_wan_per_mu + 50))
+    await form.getByRole('button', { name: '保存指标' }).click()
+    await expect.poll(() => page.locator('.conditions-form').count()).toBe(0)
+    await expect.poll(() => text(page, '.parcel-sheet__conditions')).toContain(`投资强度 ≥ ${before.min_investment_wan_per_mu + 50} 万元/亩`)
+    await page.screenshot({ path: path.join(suite.artifacts, 'parcel-sheet-conditions.png') })
+    // …and back, so later suites read the sample park's figures.
+    await page.getByRole('button', { name: '编辑控制指标' }).click()
+    await expect.poll(() => investment.inputValue()).toBe(String(before.min_investment_wan_per_mu + 50))
+    await investment.fill(String(before.min_investment_wan_per_mu))
+    await form.getByRole('button', { name: '保存指标' }).click()
+    await expect.poll(() => page.locator('.conditions-form').count()).toBe(0)
+    const restored = (await (await fetch(`${suite.server.url}/api/public/parcels/${sheet.id}`)).json()) as ParcelSheet
+    expect(restored.properties.conditions).toEqual(before)
+    await page.close()
+
+    // An admin widens the power distance past the parcel's nearest line: power becomes ready on its sheet.
+    const power = sheet.properties.readiness.find((r) => r.item === 'power')!
+    const admin = await newPage(suite.browser)
+    await admin.page.goto(suite.server.url)
+    await waitForMapReady(admin.page)
+    await signInThroughHeader(admin.page, 'admin')
+    await admin.page.locator('[data-tab="accounts"]').click()
+    const field = admin.page.locator('.readiness-settings').getByLabel('通电（米）')
+    await field.waitFor()
+    const original = await field.inputValue()
+    expect(power.ready, `${sheet.id} should lack power for this test`).toBe(false)
+    const wider = Math.ceil(power.distance_m!) + 10
+    await field.fill(String(wider))
+    await admin.page.getByRole('button', { name: '保存阈值' }).click()
+    await admin.page.locator('.readiness-settings [role="status"]').waitFor()
+    const after = (await (await fetch(`${suite.server.url}/api/public/parcels/${sheet.id}`)).json()) as ParcelSheet
+    expect(after.properties.readiness.find((r) => r.item === 'power')!.ready).toBe(true)
+    await field.fill(original)
+    await admin.page.getByRole('button', { name: '保存阈值' }).click()
+    await expect.poll(async () => ((await (await fetch(`${suite.server.url}/api/public/parcels/${sheet.id}`)).json()) as ParcelSheet).properties.readiness.find((r) => r.item === 'power')!.ready).toBe(false)
+    await admin.page.screenshot({ path: path.join(suite.artifacts, 'readiness-settings.png') })
+    expect(problems).toEqual([])
+    expect(admin.problems).toEqual([])
+    await admin.page.close()
   }, JOURNEY_MS)
 })
 

@@ -7,9 +7,10 @@ import type { PublicUser } from '../../shared/api/session'
 import { errorMessage } from '../analysis/errorMessage'
 import { AccountRow } from './AccountRow'
 import { NewAccountForm } from './NewAccountForm'
+import { ReadinessSettings } from '../portal/ReadinessSettings'
 import './admin.css'
 
-/** 账户 Accounts (admins only): every account with its role and state, and a form for a new one. */
+/** 账户 Accounts (admins only): every account with its role and state, a form for a new one, and the readiness distances. */
 export function AccountsPanel({ me, active }: { me: PublicUser; active: boolean }) {
   const { t } = useTranslation()
   // Loaded when the tab is first shown, then kept; each write updates the row it changed.
@@ -57,6 +58,8 @@ export function AccountsPanel({ me, active }: { me: PublicUser; active: boolean 
         setCreated((c) => [...c, user])
         setMessage(t('admin.create.created', { email: user.email }))
       }} />
+      {/* The park's one other admin setting that is not the per-mu grading (that sits with its drawer). */}
+      <ReadinessSettings active={active} />
     </section>
   )
 }

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
+import { mayReach } from '../../shared/access-policy'
 import { useSession } from '../../hooks/useSession'
 import { isoToday } from '../../lib/download'
 import { featureNames, type Language, type NameLookup } from '../../lib/featureDetails'
@@ -11,6 +12,7 @@ import type { ParkMap } from '../../map/ParkMap'
 import type { ParcelSheet } from '../../shared/api/public-parcels'
 import { LanguageSwitch } from '../LanguageSwitch'
 import { FavouriteButton } from './FavouriteButton'
+import { ConditionsForm } from './ConditionsForm'
 import { InquiryForm } from './InquiryForm'
 import './ParcelSheet.css'
 
@@ -36,6 +38,9 @@ export function ParcelSheetDialog({ parkMap, parcelId, lookup, onClose }: Parcel
   const favourites = useFavourites(favouritesOwner(user, epoch))
   const sheet = useResource(`sheet:${parcelId}`, (signal) => fetchSheet(parcelId, signal))
   const [snapshot, setSnapshot] = useState<string | null>(null)
+  // Land officers and admins set the planning conditions from the sheet they will be read on.
+  const mayEditConditions = mayReach(user?.role, 'PUT /api/parcels/:id/conditions')
+  const [editing, setEditing] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
 
   // The map behind the dialog flies to the parcel; the sheet's picture is taken once it is there.
@@ -86,6 +91,9 @@ export function ParcelSheetDialog({ parkMap, parcelId, lookup, onClose }: Parcel
       <div className="sheet-dialog__controls">
         <button type="button" className="primary-button" disabled={sheet.status !== 'ready'} onClick={() => window.print()} title={t('sheet.printHint')}>{t('sheet.print')}</button>
         <FavouriteButton favourites={favourites} parcelId={parcelId} />
+        {mayEditConditions && sheet.data && !editing && (
+          <button type="button" className="button" onClick={() => setEditing(true)}>{t('sheet.edit.open')}</button>
+        )}
         <button type="button" className="button" onClick={onClose}>{t('sheet.close')}</button>
         <LanguageSwitch />
         {favourites.error && <p role="alert" className="sheet-dialog__error">{t('sheet.keepFailed', { message: favourites.error })}</p>}
@@ -95,6 +103,10 @@ export function ParcelSheetDialog({ parkMap, parcelId, lookup, onClose }: Parcel
         <h1 id="sheet-heading" ref={heading} tabIndex={-1}>{t('sheet.heading', { id: parcelId })}</h1>
         {sheet.status === 'loading' && !sheet.data && <p role="status">{t('sheet.loading')}</p>}
         {sheet.error && <p role="alert">{notOnOffer ? t('sheet.notOnOffer', { id: parcelId }) : t('sheet.failed', { message: sheet.error.message })}</p>}
+        {editing && <ConditionsForm parcelId={parcelId} onCancel={() => setEditing(false)} onSaved={() => {
+          setEditing(false)
+          sheet.reload()
+        }} />}
         {sheet.data && <SheetBody sheet={sheet.data} snapshot={snapshot} lang={lang} lookup={lookup} />}
         {sheet.data && <InquiryForm parcelId={parcelId} />}
       </article>

@@ -1,5 +1,8 @@
-import { getJson, sendJson } from '../api'
-import type { FavouritesAnswer, InquiriesAnswer, InquiryChanges, InquiryReceipt, InquiryRow, NewInquiry, OwnInquiry } from '../../shared/api/portal'
+import { ApiError, getJson, sendJson } from '../api'
+import type {
+  ConditionsRow, ConditionsUpdate, FavouritesAnswer, InquiriesAnswer, InquiryChanges, InquiryReceipt, InquiryRow, NewInquiry, OwnInquiry,
+  ReadinessConfig, ReadinessUpdate,
+} from '../../shared/api/portal'
 import type { ParcelSheet } from '../../shared/api/public-parcels'
 
 /** The investor portal's calls beyond the list (lib/api.ts fetchOffer): loaded with the sheet and the inquiries tab. */
@@ -41,4 +44,27 @@ export function fetchFavourites(signal?: AbortSignal): Promise<FavouritesAnswer>
 
 export function setFavourite(parcelId: string, kept: boolean): Promise<void> {
   return sendJson(kept ? 'PUT' : 'DELETE', `/api/favourites/${encodeURIComponent(parcelId)}`, undefined, (b): b is void => b === undefined)
+}
+
+/** A parcel's planning conditions with their version (land officers, admins); null when none are set yet. */
+export async function fetchConditions(parcelId: string, signal?: AbortSignal): Promise<ConditionsRow | null> {
+  try {
+    return await getJson(`/api/parcels/${encodeURIComponent(parcelId)}/conditions`, (b): b is ConditionsRow => isObject(b) && typeof b.version === 'number', signal)
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.status === 404) return null
+    throw cause
+  }
+}
+
+/** The whole set, at the version read (0 creates them); 409 when someone saved in between, 422 on a rule between fields. */
+export function saveConditions(parcelId: string, update: ConditionsUpdate & { version: number }): Promise<ConditionsRow> {
+  return sendJson('PUT', `/api/parcels/${encodeURIComponent(parcelId)}/conditions`, update, (b): b is ConditionsRow => isObject(b) && b.parcel_id === parcelId)
+}
+
+export function fetchReadinessConfig(signal?: AbortSignal): Promise<ReadinessConfig> {
+  return getJson('/api/admin/readiness-thresholds', (b): b is ReadinessConfig => isObject(b) && isObject(b.thresholds), signal)
+}
+
+export function saveReadinessThresholds(update: ReadinessUpdate & { version: number }): Promise<ReadinessConfig> {
+  return sendJson('PUT', '/api/admin/readiness-thresholds', update, (b): b is ReadinessConfig => isObject(b) && isObject(b.thresholds))
 }

@@ -56,6 +56,19 @@ export const CONDITION_FIELDS = [
   'min_tax_wan_per_mu', 'max_energy_tce_per_wan', 'industries',
 ] as const satisfies readonly (keyof PlanningConditions)[]
 
+/**
+ * What each figure may be: above `above` (or at least `min`), at most `max`. The route's schema and
+ * the land officers' form read the same bounds (the migration's CHECKs hold the signs too).
+ */
+export const CONDITION_RANGES: Readonly<Record<Exclude<keyof PlanningConditions, 'industries'>, { above?: number; min?: number; max: number }>> = {
+  min_investment_wan_per_mu: { above: 0, max: 1e5 },
+  min_plot_ratio: { above: 0, max: 20 },
+  max_plot_ratio: { above: 0, max: 20 },
+  max_building_coverage_pct: { above: 0, max: 100 },
+  min_tax_wan_per_mu: { min: 0, max: 1e5 },
+  max_energy_tce_per_wan: { above: 0, max: 100 },
+}
+
 /** PUT /api/parcels/:id/conditions: the whole set; version 0 (or If-Match "0") creates it. */
 export interface ConditionsUpdate extends PlanningConditions {
   version?: number

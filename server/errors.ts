@@ -25,6 +25,14 @@ export class InvalidParameter extends ApiError {
 export class InvalidGeometry extends ApiError {
   override readonly code = 'invalid_geometry'
 }
+/** An uploaded file that is not the format it was sent as (garbage, a line that is no point line). */
+export class MalformedFile extends ApiError {
+  override readonly code = 'malformed_file'
+}
+/** A well-formed file whose shapes cannot be used (too few corners, self-crossing, outside any zone, too many vertices). */
+export class InvalidFile extends ApiError {
+  override readonly code = 'invalid_file'
+}
 export class NotFound extends ApiError {
   override readonly code = 'not_found'
 }
@@ -67,6 +75,8 @@ export class PayloadTooLarge extends ApiError {
 const STATUS: ReadonlyArray<[new (...args: never[]) => ApiError, number]> = [
   [InvalidParameter, 422],
   [InvalidGeometry, 422],
+  [InvalidFile, 422],
+  [MalformedFile, 400],
   [NotFound, 404],
   [Unauthorized, 401],
   [Forbidden, 403],

@@ -12,6 +12,7 @@ import { ogcRoutes } from './ogc'
 import { parcelPageRoutes } from './parcel-page'
 import { portalRoutes } from './portal'
 import { tileRoutes } from './tiles'
+import { convertRoutes } from './convert'
 
 /** Every route module, registered in this order. */
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, metricsRoutes, portalRoutes, tileRoutes, parcelPageRoutes, ogcRoutes]
+export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, convertRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, metricsRoutes, portalRoutes, tileRoutes, parcelPageRoutes, ogcRoutes]

@@ -89,6 +89,8 @@ export const POLICY: readonly PolicyRule[] = [
   rule('POST /api/analysis/area', EVERYONE, "pure computation on the caller's own geometry", PUBLIC_WRITE_PER_MINUTE),
   rule('POST /api/analysis/overlap', INTERNAL, 'answers with drafts, enterprises and idle plots'),
   rule('GET /api/analysis/chemical-firms-outside-cluster', INTERNAL, 'names firms and the land they hold'),
+  rule('POST /api/convert/import', INTERNAL, "a survey or CAD file read into lon/lat polygons for the planner's drawing; saves nothing"),
+  rule('POST /api/convert/export', INTERNAL, "the caller's own boundary as a file in a survey or GIS format; saves nothing"),
   rule('POST /api/auth/login', EVERYONE, 'signing in', LOGIN_PER_MINUTE),
   rule('POST /api/auth/logout', EVERYONE, 'idempotent: without a session it does nothing'),
   rule('GET /api/auth/me', EVERYONE, 'answers {user: null} when nobody is signed in'),

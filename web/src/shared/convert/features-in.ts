@@ -7,7 +7,7 @@
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import type { CrsDetected, ImportedFeatureCollection } from '../api/convert'
 import { planeToLonLat, planeZone } from './plane'
-import { partsOf, polygonFromRings, repairRing, signedTwiceArea } from './rings'
+import { partsOf, repairRing, signedTwiceArea } from './rings'
 import { ConvertError, type ReadOptions, type ReadResult } from './types'
 
 export interface LabelledFeature {
@@ -92,7 +92,3 @@ export async function cleanFeatures(input: LabelledFeature[], options: ReadOptio
   return { features: collection, crs_detected: crs, notes }
 }
 
-/** Loose rings (DXF polylines) grouped into one feature per group key by containment. */
-export function featureFromRings(rings: Position[][], properties: Record<string, unknown>): Feature<Polygon | MultiPolygon> {
-  return { type: 'Feature', properties, geometry: polygonFromRings(rings) }
-}

@@ -17,7 +17,7 @@ import { polygonFromRings, repairRing } from './rings'
 import { ConvertError, type Converter, type ReadOptions, type WriteOptions } from './types'
 
 /** Property keys of an imported parcel: ≤ 10 bytes in UTF-8, so they survive a Shapefile's DBF too. */
-export const PARCEL_KEYS = { code: '编号', name: '名称', use: '用途', landClass: '地类码', sheet: '图幅号', hectares: '面积_公顷' } as const
+export const PARCEL_KEYS = { code: '编号', name: '名称', use: '用途', landClass: '地类码', sheet: '图幅号', hectares: '公顷' } as const
 
 interface ParcelBlock {
   line: number

@@ -4,7 +4,7 @@
  * geometry writer; the .dbf is written here, because the `dbf` package under shp-write stores
  * field names and text one UTF-16 unit per byte, which garbles Chinese: this one writes UTF-8,
  * says so in the .cpg (what GDAL and QGIS read), and cuts names to the 10 bytes dBase allows on a
- * character boundary (a Chinese name keeps 3 characters: 名称, 编号, 面积_公顷 fit whole).
+ * character boundary (a Chinese name keeps 3 characters: 名称, 编号, 地类码 fit whole).
  */
 import type { Position } from 'geojson'
 import type { CrsDetected } from '../api/convert'

@@ -3,6 +3,19 @@ import type { AnalysisResources } from './analysis.zh-CN'
 /** Boundary drawing and analysis (planner) strings in English; typed against the Chinese so no key is missing. */
 export const analysisEn: AnalysisResources = {
   tab: { label: 'Sidebar', layers: 'Layers', analysis: 'Analysis' },
+  import: {
+    title: 'Import a boundary',
+    open: 'Open a file', format: 'File format', formatAuto: 'From the file name', epsg: 'EPSG code',
+    epsgTitle: 'When eastings carry no zone number and the file names no 带号, e.g. 4547 (central meridian 114°E)',
+    dropHint: 'Or drop a 界址点 TXT, CSV, KML/KMZ, Shapefile (zip), DXF or GeoJSON file on the map.',
+    paste: 'Paste a coordinate table (point, X, Y[, ring])', read: 'Read', reading: 'Reading…',
+    shape: 'Shape {{n}}', notes: 'Notes on reading', notSaved: 'Nothing saved yet: load it into the drawing to edit and save it as a draft.',
+    accept: 'Load into drawing', discard: 'Discard',
+  },
+  format: {
+    'jzd-txt': '界址点 exchange file (TXT)', 'coords-csv': 'Boundary-point table (CSV)', geojson: 'GeoJSON', kml: 'KML', kmz: 'KMZ',
+    shp: 'Shapefile (zip)', dxf: 'DXF (CAD)',
+  },
   draw: {
     title: 'Boundary',
     draw: 'Draw', drawTitle: 'Draw a new boundary: click corner by corner, click the first corner or press Enter to close',
@@ -108,6 +121,8 @@ export const analysisEn: AnalysisResources = {
     failed: 'Export failed: {{message}}',
     crsLine: '{{count}} boundary points · CGCS2000 3° Gauss-Krüger · central meridian {{cm}}°E · EPSG:{{epsg}}',
     csvFile: 'boundary-points',
+    colRing: 'Ring', format: 'Format', encoding: 'Encoding', file: 'Export file', boundaryName: 'boundary',
+    invalid: 'The boundary crosses itself and cannot be exported: fix it first.',
   },
   access: {
     checking: 'Checking who is signed in…',

@@ -1,6 +1,19 @@
 /** 边界绘制与分析（规划）面板的文字。Keys mirror analysis.en.ts. */
 export const analysisZhCN = {
   tab: { label: '侧栏', layers: '图层', analysis: '分析' },
+  import: {
+    title: '导入边界',
+    open: '打开文件', format: '文件格式', formatAuto: '按扩展名识别', epsg: 'EPSG 代码',
+    epsgTitle: '坐标无带号且文件未注明带号时填写，如 4547（中央经线 114°E）',
+    dropHint: '也可将 界址点 TXT、CSV、KML/KMZ、Shapefile（zip）、DXF、GeoJSON 文件拖到地图上。',
+    paste: '粘贴坐标表（点号, X, Y[, 圈号]）', read: '读取', reading: '正在读取…',
+    shape: '图形 {{n}}', notes: '读取说明', notSaved: '尚未保存：接受后载入绘图，可再编辑并保存为方案。',
+    accept: '载入绘图', discard: '放弃',
+  },
+  format: {
+    'jzd-txt': '界址点交换文件（TXT）', 'coords-csv': '界址点坐标表（CSV）', geojson: 'GeoJSON', kml: 'KML', kmz: 'KMZ',
+    shp: 'Shapefile（zip）', dxf: 'DXF（CAD）',
+  },
   draw: {
     title: '绘制边界',
     draw: '绘制', drawTitle: '绘制新边界：在地图上逐点单击，单击起点或按 Enter 闭合',
@@ -106,6 +119,8 @@ export const analysisZhCN = {
     failed: '导出失败：{{message}}',
     crsLine: '{{count}} 个界址点 · CGCS2000 3度带 · 中央经线 {{cm}}°E · EPSG:{{epsg}}',
     csvFile: '界址点坐标表',
+    colRing: '圈号', format: '导出格式', encoding: '编码', file: '导出文件', boundaryName: '边界',
+    invalid: '边界自相交，不能导出：请先修正。',
   },
   access: {
     checking: '正在确认登录状态…',

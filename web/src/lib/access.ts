@@ -26,6 +26,8 @@ export const FEATURE_ROUTES = {
   analysis: 'POST /api/analysis/overlap',
   /** Saving rezoning drafts and their versions. */
   editDrafts: 'PUT /api/zones/:id',
+  /** Importing survey and CAD files into the drawing (the analysis panel's import step). */
+  convert: 'POST /api/convert/import',
   /** The per-mu drawer, ranking, dashboard and theme. */
   perMu: 'GET /api/metrics/per-mu',
   /** The grading settings tab. */

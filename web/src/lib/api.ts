@@ -35,7 +35,8 @@ function csrfToken(): string | null {
  */
 async function requestJson<T>(path: string, init: RequestInit, isValid: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json'
+  // JSON text, or a file's own bytes (POST /api/convert/import).
+  if (init.body !== undefined) headers['Content-Type'] = typeof init.body === 'string' ? 'application/json' : 'application/octet-stream'
   const csrf = init.method && init.method !== 'GET' ? csrfToken() : null
   if (csrf) headers['X-CSRF-Token'] = csrf
   let response: Response
@@ -68,6 +69,11 @@ export function getJson<T>(path: string, isValid: (body: unknown) => body is T, 
 /** A write (POST, PUT, PATCH, DELETE) with a JSON body: carries the CSRF token of the session. */
 export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, isValid: (body: unknown) => body is T): Promise<T> {
   return requestJson(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, isValid)
+}
+
+/** A POST whose body is a file's bytes, as they are; JSON back. */
+export function sendBytes<T>(path: string, bytes: Uint8Array, isValid: (body: unknown) => body is T): Promise<T> {
+  return requestJson(path, { method: 'POST', body: bytes as Uint8Array<ArrayBuffer> }, isValid)
 }
 
 function errorBody(body: unknown): ErrorBody['error'] | null {

@@ -17,6 +17,8 @@ export type FeatureLookup = (layer: LayerId, id: string) => ParkFeature | undefi
 
 const RESULTS = 'analysis-results'
 const PROBLEMS = 'analysis-problems'
+const PREVIEW = 'analysis-preview'
+const PREVIEW_COLOR = '#7b2cbf'
 const PROBLEM_COLOR = '#d00000'
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] })
@@ -33,6 +35,9 @@ function overlayLayers(): LayerSpecification[] {
     { id: 'analysis-container', type: 'line', source: RESULTS, filter: ['all', notPoint, ['==', ['get', 'style'], 'outline']],
       layout: { 'line-join': 'round' }, paint: { 'line-color': ['get', 'color'], 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
     { id: 'analysis-point', type: 'circle', source: RESULTS, filter: isPoint, paint: { 'circle-radius': 7, 'circle-color': ['get', 'color'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
+    { id: 'analysis-preview-fill', type: 'fill', source: PREVIEW, paint: { 'fill-color': PREVIEW_COLOR, 'fill-opacity': ['case', ['get', 'chosen'], 0.3, 0.12] } },
+    { id: 'analysis-preview-line', type: 'line', source: PREVIEW, layout: { 'line-join': 'round' },
+      paint: { 'line-color': PREVIEW_COLOR, 'line-width': ['case', ['get', 'chosen'], 3, 1.5], 'line-dasharray': [3, 1.5] } },
     { id: 'analysis-problem-halo', type: 'circle', source: PROBLEMS, paint: { 'circle-radius': 13, 'circle-color': PROBLEM_COLOR, 'circle-opacity': 0.22 } },
     { id: 'analysis-problem', type: 'circle', source: PROBLEMS, paint: { 'circle-radius': 6, 'circle-color': PROBLEM_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } },
   ]
@@ -45,7 +50,7 @@ function overlayLayers(): LayerSpecification[] {
  */
 export class AnalysisOverlay {
   private installed = false
-  private pending: { results?: FeatureCollection; problems?: FeatureCollection } = {}
+  private pending: Partial<Record<typeof RESULTS | typeof PROBLEMS | typeof PREVIEW, FeatureCollection>> = {}
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -55,8 +60,7 @@ export class AnalysisOverlay {
   /** Adds the sources and layers; call once the style has loaded. */
   install(beforeLayerId?: string): void {
     if (this.installed) return
-    this.map.addSource(RESULTS, { type: 'geojson', data: this.pending.results ?? empty() })
-    this.map.addSource(PROBLEMS, { type: 'geojson', data: this.pending.problems ?? empty() })
+    for (const source of [RESULTS, PROBLEMS, PREVIEW] as const) this.map.addSource(source, { type: 'geojson', data: this.pending[source] ?? empty() })
     const before = beforeLayerId && this.map.getLayer(beforeLayerId) ? beforeLayerId : undefined
     for (const layer of overlayLayers()) this.map.addLayer(layer, before)
     this.installed = true
@@ -85,6 +89,15 @@ export class AnalysisOverlay {
     })
   }
 
+  /**
+   * An imported file's shapes, dashed, before anything is accepted: `chosen` (an index) stands out.
+   * Null clears the preview.
+   */
+  showPreview(shapes: FeatureCollection | null, chosen = 0): void {
+    const features = (shapes?.features ?? []).map((f, i) => ({ type: 'Feature' as const, geometry: f.geometry, properties: { chosen: i === chosen } }))
+    this.setData(PREVIEW, { type: 'FeatureCollection', features })
+  }
+
   clearHighlights(): void {
     this.setData(RESULTS, empty())
   }
@@ -94,9 +107,9 @@ export class AnalysisOverlay {
     return this.lookup(layer, id)?.geometry ?? null
   }
 
-  private setData(source: typeof RESULTS | typeof PROBLEMS, data: FeatureCollection): void {
+  private setData(source: typeof RESULTS | typeof PROBLEMS | typeof PREVIEW, data: FeatureCollection): void {
     if (!this.installed) {
-      this.pending[source === RESULTS ? 'results' : 'problems'] = data
+      this.pending[source] = data
       return
     }
     this.map.getSource<GeoJSONSource>(source)?.setData(data)

@@ -236,6 +236,37 @@ export class ParkMap {
     }
   }
 
+  /**
+   * Files dropped on the map (a survey's 界址点 file, a KML…): the handler gets the first one.
+   * While a handler is listening the map accepts drops; the returned function stops listening.
+   */
+  onFileDrop(handler: (file: File) => void): () => void {
+    const container = this.map.getContainer()
+    const over = (event: DragEvent) => {
+      if (!event.dataTransfer?.types.includes('Files')) return
+      event.preventDefault()
+      event.dataTransfer.dropEffect = 'copy'
+      container.classList.add('map--drop')
+    }
+    const leave = () => container.classList.remove('map--drop')
+    const drop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0]
+      leave()
+      if (!file) return
+      event.preventDefault()
+      handler(file)
+    }
+    container.addEventListener('dragover', over)
+    container.addEventListener('dragleave', leave)
+    container.addEventListener('drop', drop)
+    return () => {
+      leave()
+      container.removeEventListener('dragover', over)
+      container.removeEventListener('dragleave', leave)
+      container.removeEventListener('drop', drop)
+    }
+  }
+
   /** Opens the popup at a place with content rendered elsewhere (React portals into `content`). */
   showPopup(lngLat: [number, number], content: HTMLElement): void {
     this.popup.setLngLat(lngLat).setDOMContent(content)

@@ -16,6 +16,7 @@ import { ChemicalSection } from './ChemicalSection'
 import { DraftSection } from './DraftSection'
 import { DrawSection } from './DrawSection'
 import { ExportSection } from './ExportSection'
+import { ImportSection } from './ImportSection'
 import { OverlapSection } from './OverlapSection'
 import { Section } from './Section'
 import './analysis.css'
@@ -85,6 +86,9 @@ export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
   const draftList = drafts.data ?? []
   return (
     <div className="analysis" data-access={access} data-mode={drawing.mode}>
+      <Section id="import" step={0} title={t('analysis.import.title')}>
+        <ImportSection parkMap={parkMap} access={features.convert} role={role} active={active} lang={lang} onAccept={loadBoundary} />
+      </Section>
       <Section id="draw" step={1} title={t('analysis.draw.title')}>
         <DrawSection drawing={drawing} notice={notice} onZoomTo={zoomToBoundary} />
       </Section>
@@ -100,7 +104,7 @@ export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
           boundary={drawing.committed} boundaryInvalid={committedInvalid} lang={lang} onSaved={saved} onServerProblem={setServerProblem} />
       </Section>
       <Section id="export" step={5} title={t('analysis.export.title')}>
-        <ExportSection boundary={drawing.committed} draft={editing} lang={lang} />
+        <ExportSection boundary={drawing.committed} boundaryInvalid={committedInvalid} draft={editing} lang={lang} />
       </Section>
     </div>
   )

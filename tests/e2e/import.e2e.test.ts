@@ -72,9 +72,23 @@ describe('importing a 界址点 file', () => {
     const coords = (lines: string[]) => lines.map((l) => l.split(',').slice(1).join(','))
     expect(coords(parcelLines(text, 0))).toEqual(coords(parcelLines(new TextDecoder('gbk').decode(fs.readFileSync(FIXTURE)), 0)))
     await page.screenshot({ path: path.join(suite.artifacts, 'import-accepted.png') })
+
+    // the imported parcel's overlap, and the chemical-firm answer, as CSV for Excel
+    await page.locator('[data-action="run-overlap"]').click()
+    await page.locator('.overlap-results').waitFor({ timeout: 30_000 })
+    const [overlapFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="overlap-csv"]').click()])
+    const overlap = fs.readFileSync((await overlapFile.path())!, 'utf8')
+    expect(overlap.startsWith('\uFEFF图层,id,名称 / 编号,说明,关系,叠加面积（平方米）,叠加面积（亩）,落入比例\r\n')).toBe(true)
+    expect(overlap.split('\r\n').length - 2).toBe(await page.locator('.overlap-results .result-table tbody tr').count())
+    await page.locator('[data-action="chemical-firms"]').click()
+    await page.locator('[data-table="chemical-firms"] tbody tr').first().waitFor({ timeout: 30_000 })
+    const [firmsFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="chemical-csv"]').click()])
+    const firms = fs.readFileSync((await firmsFile.path())!, 'utf8').split('\r\n')
+    expect(firms[0]).toBe('\uFEFFid,企业,位置,地块,持有土地（亩）,集中区内（亩）')
+    expect(firms.length - 2).toBe(await page.locator('[data-table="chemical-firms"] tbody tr').count())
     expect(problems).toEqual([])
     await page.close()
-  })
+  }, 120_000)
 
   it('works on a 390 px phone', async () => {
     const { page, problems } = await newPage(suite.browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
@@ -85,5 +99,5 @@ describe('importing a 界址点 file', () => {
     expect(await page.locator('.import__area').count()).toBe(2)
     expect(problems).toEqual([])
     await page.close()
-  })
+  }, 60_000)
 })

@@ -3,6 +3,10 @@ import type { AnalysisResources } from './analysis.zh-CN'
 /** Boundary drawing and analysis (planner) strings in English; typed against the Chinese so no key is missing. */
 export const analysisEn: AnalysisResources = {
   tab: { label: 'Sidebar', layers: 'Layers', analysis: 'Analysis' },
+  csv: {
+    layer: 'Layer', detail: 'Detail', overlapM2: 'Overlap (m²)', overlapMu: 'Overlap (mu)', share: 'Share inside',
+    parcels: 'Parcels', heldMu: 'Land held (mu)', insideMu: 'Inside the cluster (mu)', overlapFile: 'overlap', chemicalFile: 'chemical-firms-and-cluster',
+  },
   import: {
     title: 'Import a boundary',
     open: 'Open a file', format: 'File format', formatAuto: 'From the file name', epsg: 'EPSG code',

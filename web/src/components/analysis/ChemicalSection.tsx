@@ -10,6 +10,8 @@ import { AccessNotice, type AnalysisAccess } from './AccessNotice'
 import { ClassChip } from './ClassChip'
 import { Icon } from './Icon'
 import { TaskError } from './TaskError'
+import { chemicalFirmsCsv } from '../../lib/analysis/resultCsv'
+import { downloadBlob, isoToday } from '../../lib/download'
 
 /** Step 3: the report's own question in one click — which chemical firms stand outside the cluster. */
 export function ChemicalSection({ parkMap, access, role, lang }: { parkMap: ParkMap | null; access: AnalysisAccess; role: string | undefined; lang: Language }) {
@@ -69,7 +71,13 @@ export function ChemicalSection({ parkMap, access, role, lang }: { parkMap: Park
               ))}
             </tbody>
           </table>
-          <button type="button" className="link-button" onClick={() => { task.reset(); parkMap?.analysis.clearHighlights() }}>{t('analysis.overlap.clear')}</button>
+          <div className="actions">
+            <button type="button" className="button" data-action="chemical-csv"
+              onClick={() => downloadBlob(`${t('analysis.csv.chemicalFile')}-${isoToday()}.csv`, new Blob([chemicalFirmsCsv(sortFirms(state.value.firms), lang, t)], { type: 'text/csv;charset=utf-8' }))}>
+              <Icon name="download" /> CSV
+            </button>
+            <button type="button" className="link-button" onClick={() => { task.reset(); parkMap?.analysis.clearHighlights() }}>{t('analysis.overlap.clear')}</button>
+          </div>
         </div>
       )}
     </div>

@@ -6,6 +6,9 @@ import type { Language } from '../../lib/featureDetails'
 import { type LayerId } from '../../shared/park-vocabulary'
 import { formatMu, m2ToHa } from '../../shared/units'
 import { ClassChip } from './ClassChip'
+import { Icon } from './Icon'
+import { overlapCsv } from '../../lib/analysis/resultCsv'
+import { downloadBlob, isoToday } from '../../lib/download'
 
 /** Rows shown per layer before "show all": a parcel list with include:'all' can run to hundreds. */
 const FIRST_ROWS = 40
@@ -81,7 +84,13 @@ export function OverlapResults({ result, lang, missing, onFocus, onClear }: {
     <div className="overlap-results" data-ready="true">
       <div className="overlap-results__head">
         <span>{t('analysis.overlap.subjectArea', { mu: formatMu(result.subject.m2, lang), ha })}</span>
-        <button type="button" className="link-button" onClick={onClear}>{t('analysis.overlap.clear')}</button>
+        <span className="actions">
+          <button type="button" className="button" data-action="overlap-csv"
+            onClick={() => downloadBlob(`${t('analysis.csv.overlapFile')}-${isoToday()}.csv`, new Blob([overlapCsv(result, lang, t)], { type: 'text/csv;charset=utf-8' }))}>
+            <Icon name="download" /> CSV
+          </button>
+          <button type="button" className="link-button" onClick={onClear}>{t('analysis.overlap.clear')}</button>
+        </span>
       </div>
       <div className="class-legend">
         {CLASS_ORDER.map((c) => <ClassChip key={c} cls={c} colors={OVERLAP_CLASS_COLORS} labelKey="analysis.overlap.class" />)}

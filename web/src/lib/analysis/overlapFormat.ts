@@ -6,7 +6,7 @@ import { featureNames, type Language } from '../featureDetails'
 import { MISSING_VALUE } from '../../shared/units'
 import type { ChemicalFirm, OverlapClass, OverlapFeature, OverlapLayerId, OverlapLayerResult, OverlapResult } from '../../shared/api/overlap'
 
-type Translate = (key: string, options?: Record<string, unknown>) => string
+export type Translate = (key: string, options?: Record<string, unknown>) => string
 type Properties = Record<string, string | number | boolean | null | undefined>
 
 export const CLASS_ORDER: readonly OverlapClass[] = ['inside', 'partial', 'outside']

@@ -15,7 +15,7 @@ const run = promisify(execFile)
 // GDAL 3.6 reads every DXF as its $DWGCODEPAGE, ANSI_1252 by default, unless told.
 const ogrinfo = async (...args: string[]) =>
   (await run('/usr/bin/ogrinfo', args, { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DXF_ENCODING: 'UTF-8' } })).stdout
-const FIXTURES = path.join(__dirname, '../fixtures/convert')
+const FIXTURES = path.join(__dirname, '../fixtures/convert/in')
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name))
 
 /** The point lines of a 界址点 file, parcel by parcel. */

@@ -9,7 +9,7 @@ import { forEachDatabase } from '../helpers/databases'
 import { referenceArea } from '../helpers/geodesy'
 import { tableState } from '../helpers/table-state'
 
-const FIXTURES = path.join(__dirname, '../fixtures/convert')
+const FIXTURES = path.join(__dirname, '../fixtures/convert/in')
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name))
 
 const HEADER = '[地块坐标]\r\n5,1.0,A-1,甲地块,面,,,,@\r\n'

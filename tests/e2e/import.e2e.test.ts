@@ -12,7 +12,7 @@ import { formatMu } from '../../web/src/shared/units'
 import { browserSuite, newPage, signInThroughHeader, waitForMapReady } from '../helpers/browser'
 import { referenceArea } from '../helpers/geodesy'
 
-const FIXTURE = path.resolve('tests/fixtures/convert/jzd-plain-gbk.txt')
+const FIXTURE = path.resolve('tests/fixtures/convert/in/jzd-plain-gbk.txt')
 const suite = browserSuite()
 
 /** The point lines of one parcel of a 界址点 file (its n-th header and the lines under it). */

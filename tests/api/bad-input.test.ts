@@ -148,7 +148,15 @@ const CASES: Case[] = [
     { name: `injection in a layer list: ${JSON.stringify(inj)}`, method: 'POST', url: '/api/analysis/overlap', body: { geometry: square, layers: [inj] } },
     { name: `injection in ref ids: ${JSON.stringify(inj)}`, method: 'POST', url: '/api/analysis/overlap', body: { ref: { layer: 'zones', ids: [inj] }, layers: ['parcels'] } },
     { name: `injection in a public parcel id: ${JSON.stringify(inj)}`, method: 'GET', url: `/api/public/parcels/${encodeURIComponent(inj)}` },
+    { name: `injection in a convert format: ${JSON.stringify(inj)}`, method: 'POST', url: `/api/convert/export?format=${encodeURIComponent(inj)}`, body: square },
+    { name: `injection in a 界址点 file: ${JSON.stringify(inj)}`, method: 'POST', url: '/api/convert/import?format=jzd-txt', raw: `[地块坐标]\n4,1,${inj},${inj},面,,,,@\nJ1,1,${inj},38634117.078\n`, headers: { 'content-type': 'application/octet-stream' } },
   ]),
+  // file conversion (saves nothing either way)
+  { name: 'export of a self-intersecting boundary', status: 422, method: 'POST', url: '/api/convert/export?format=jzd-txt', body: bowtie },
+  { name: 'export of an unclosed ring', status: 422, method: 'POST', url: '/api/convert/export?format=shp', body: unclosed },
+  { name: 'export in an unknown encoding', status: 400, method: 'POST', url: '/api/convert/export?format=jzd-txt&encoding=big5', body: square },
+  { name: 'import of an empty file', status: 400, method: 'POST', url: '/api/convert/import?format=dxf', raw: '', headers: { 'content-type': 'application/octet-stream' } },
+  { name: 'import of a spike', status: 422, method: 'POST', url: '/api/convert/import?format=geojson', raw: JSON.stringify(spike), headers: { 'content-type': 'application/octet-stream' } },
 ]
 
 forEachDatabase(

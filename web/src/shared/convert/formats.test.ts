@@ -9,7 +9,7 @@ import type { ConvertFormat, ImportedFeatureCollection } from '../api/convert'
 import { formatOfFileName, loadConverter } from './index'
 import { jzdTxt } from './jzd-txt'
 
-const FIXTURES = path.join(__dirname, '../../../../tests/fixtures/convert')
+const FIXTURES = path.join(__dirname, '../../../../tests/fixtures/convert/in')
 const parcels = async (): Promise<ImportedFeatureCollection> =>
   deepFreeze((await jzdTxt.read(new Uint8Array(fs.readFileSync(path.join(FIXTURES, 'jzd-prefixed-utf8.txt'))))).features)
 

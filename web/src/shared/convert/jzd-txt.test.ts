@@ -8,7 +8,7 @@ import { jzdTxt } from './jzd-txt'
 import { decodeText } from './text-encoding'
 import { ConvertError } from './types'
 
-const FIXTURES = path.join(__dirname, '../../../../tests/fixtures/convert')
+const FIXTURES = path.join(__dirname, '../../../../tests/fixtures/convert/in')
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)))
 
 /** The fixture's points read with a plain regex (not the module's parser): parcel → ring → [X, Y]. */

@@ -133,7 +133,7 @@ const mm = (v: number): string => v.toFixed(3)
 const field = (v: unknown): string => (v === undefined || v === null ? '' : String(v).replace(/[,，\r\n@]/g, ' '))
 
 async function write(collection: Parameters<Converter['write']>[0], options: WriteOptions = {}) {
-  const { zone, features } = await planeFeatures(collection, { epsg: options.epsg, zonePrefix: options.epsg === undefined ? false : undefined })
+  const { zone, features } = await planeFeatures(collection, { epsg: options.epsg })
   const lines = [
     '[属性描述]',
     '格式版本号=1.01版本',

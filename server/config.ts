@@ -24,6 +24,8 @@ export interface Config {
   requestTimeoutMs: number
   /** The optional online base map (BASEMAP_TILES, comma-separated templates; BASEMAP_ATTRIBUTION). */
   basemap: BasemapInfo
+  /** REDIS_URL: rate-limit counters shared by every instance (redis://host:6379/0); unset: per instance, in memory. */
+  redisUrl: string | undefined
 }
 
 function basemapFrom(env: NodeJS.ProcessEnv): BasemapInfo {
@@ -67,5 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: positiveSeconds(env, 'STATEMENT_TIMEOUT_SECONDS', 30),
     requestTimeoutMs: positiveSeconds(env, 'REQUEST_TIMEOUT_SECONDS', 30),
     basemap: basemapFrom(env),
+    redisUrl: env.REDIS_URL || undefined,
   }
 }

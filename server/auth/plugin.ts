@@ -1,6 +1,7 @@
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyRateLimit from '@fastify/rate-limit'
+import { Redis } from 'ioredis'
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify'
 import type { Config } from '../config'
 import type { Database } from '../db/connect'
@@ -16,6 +17,13 @@ export interface AuthOptions {
   session: SessionTimes
   /** Overrides the login rule's limit (tests that sign in many times); default from POLICY. */
   loginPerMinute?: number
+  /**
+   * REDIS_URL: rate-limit counters in Redis, so every instance counts the same minute (without
+   * it each instance counts alone, and N instances allow N× the rate).
+   */
+  redisUrl?: string
+  /** Prefix of the counters' keys in Redis (tests keep theirs apart); default `parkatlas:rate:`. */
+  rateLimitNamespace?: string
 }
 
 export function authOptionsFrom(config: Config): AuthOptions {
@@ -23,6 +31,7 @@ export function authOptionsFrom(config: Config): AuthOptions {
     production: config.production,
     secureCookies: config.secureCookies,
     session: { idleSeconds: config.sessionIdleSeconds, maxSeconds: config.sessionMaxSeconds },
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
   }
 }
 
@@ -84,9 +93,14 @@ export async function registerAuth(app: FastifyInstance, db: Database, opts: Aut
     route.config = { ...route.config, access: rule, ...(perMinute === undefined ? {} : { rateLimit: { max: perMinute, timeWindow: 60_000 } }) }
   })
 
-  // Per instance, in memory: N instances allow N× the rate (README "Accounts, roles and sessions", Hardening).
+  // In Redis when REDIS_URL is set, shared by every instance; else per instance, in memory (README
+  // "More than one machine"). A Redis that does not answer fails the limited routes (500) rather
+  // than let a login burst through: the limit is a defence, not a convenience.
+  const redis = opts.redisUrl ? new Redis(opts.redisUrl, { connectTimeout: 2000, maxRetriesPerRequest: 1, lazyConnect: false }) : null
+  if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())))
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(redis ? { redis, nameSpace: opts.rateLimitNamespace ?? 'parkatlas:rate:', skipOnError: false } : {}),
     keyGenerator: (req) => (req.user ? `user:${req.user.id}` : `ip:${req.ip}`),
     errorResponseBuilder: (_req, ctx) => new TooManyRequests(`too many requests: at most ${ctx.max} a minute; try again in ${ctx.after}`),
   })

@@ -116,10 +116,10 @@ const DATABASE_RULES: ReadonlyArray<[constraint: string, refusal: DatabaseRefusa
   ['*_finite', { status: 422, code: 'invalid_value', message: 'a number must be finite: Infinity and NaN are refused' }],
   // migration 005: the deferred trigger on users
   ['keep_an_enabled_admin', { status: 409, code: 'last_admin', message: 'the park must keep at least one enabled admin: make another account admin first' }],
-  // migration 007: idle-land cases and their parcels (the codes are BrokenRule's, as the API's own checks give them)
-  ['idle_plots_one_open_case', { status: 409, code: 'one_open_case', message: 'a parcel has at most one open idle-land case: move the open case on to revitalised first' }],
-  ['idle_plots_stage_order', { status: 409, code: 'stage_order', message: 'an idle-land case moves only forward, one stage at a time: flagged → disposing → revitalised' }],
-  ['parcels_status_follows_case', { status: 409, code: 'status_follows_case', message: "a parcel's status follows its open idle-land case (flagged: idle or low_efficiency; disposing: revitalising): move the case on instead" }],
+  // migrations 007 and 012: idle-land cases and their parcels (the codes are BrokenRule's, as the API's own checks give them)
+  ['idle_plots_one_open_case', { status: 409, code: 'one_open_case', message: 'a parcel has at most one open idle-land case: take the open case to revitalised or close it first' }],
+  ['idle_plots_stage_order', { status: 409, code: 'stage_order', message: 'an idle-land case moves one statutory step on (investigation → notice → determination → disposal_plan → implementing → revitalised; no notice for low-efficiency land) or is closed, never back, and keeps its category' }],
+  ['parcels_status_follows_case', { status: 409, code: 'status_follows_case', message: "a parcel's status follows its open idle-land case (investigation to determination: idle or low_efficiency; disposal_plan, implementing: revitalising): move the case on instead" }],
 ]
 
 function ruleFor(constraint: unknown): DatabaseRefusal | undefined {

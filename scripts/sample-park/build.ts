@@ -10,7 +10,7 @@ import { APPROVED_BOUNDARY, CLUSTER_A, CLUSTER_B, DRAFT_SOUTH_PART, ZONE_GRIDS }
 import { buildParcels, type Parcel } from './parcels'
 import { AUCTION_BUYER, CLUSTER_A_SAMPLES, FT_SAMPLES, HX_CHEM_SAMPLE, HX_SAMPLES, NAMED_ENTERPRISES, SMALL_SAMPLES, type EnterpriseDef } from './enterprises'
 import { buildFigures, FIGURE_COLUMNS } from './figures'
-import { IDLE_PLOT_COLUMNS, idlePlotRows } from './idle'
+import { IDLE_PLOT_COLUMNS, IDLE_STEP_COLUMNS, idlePlotRows, idleStepRows } from './idle'
 import { PROJECT_COLUMNS, PROJECTS, projectSite } from './projects'
 import { buildUtilities, UTILITY_COLUMNS } from './utilities'
 import { BASEMAP_COLUMNS, buildBasemap } from './basemap'
@@ -23,6 +23,8 @@ export const ENTERPRISE_COLUMNS = ['id', 'name_zh', 'name_en', 'industry', 'is_c
 export const PARCEL_COLUMNS = [
   'id', 'zone_id', 'land_use', 'status', 'enterprise_id', 'land_approval', 'forest_approval',
   'demolished_buildings', 'relocated_graves', 'price_wan_per_mu', 'note', 'site_state',
+  'contract_signed_on', 'land_delivered_on', 'agreed_start_on', 'agreed_completion_on', 'actual_start_on', 'actual_completion_on',
+  'investment_wan_per_mu', 'plot_ratio',
 ] as const
 
 export const ENTERPRISES: EnterpriseDef[] = [
@@ -109,6 +111,7 @@ export function buildSamplePark(): SamplePark {
     ['basemap.geojson', featureCollectionText(basemap)],
     ['enterprise_figures.csv', csvText(FIGURE_COLUMNS, figures)],
     ['idle_plots.csv', csvText(IDLE_PLOT_COLUMNS, idlePlotRows(parcelIdByTag))],
+    ['idle_case_steps.csv', csvText(IDLE_STEP_COLUMNS, idleStepRows())],
     ['parcel_conditions.csv', csvText(CONDITION_COLUMNS, offers.conditions)],
   ])
   return { files, parcels, figuresRows: figures.length }

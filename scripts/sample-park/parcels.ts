@@ -26,9 +26,15 @@ interface Draft {
   role: Role | null
 }
 
+const NO_CONTRACT = {
+  contract_signed_on: null, land_delivered_on: null, agreed_start_on: null, agreed_completion_on: null,
+  actual_start_on: null, actual_completion_on: null, investment_wan_per_mu: null, plot_ratio: null,
+} as const
+
 const baseAttrs = (zone_id: string): ParcelAttrs => ({
   zone_id, land_use: 'industrial', status: 'occupied', enterprise_id: null, land_approval: 'approved',
   forest_approval: 'not_required', demolished_buildings: 0, relocated_graves: 0, price_wan_per_mu: null, note: null,
+  ...NO_CONTRACT,
 })
 
 /** All parcels, numbered FT-001…, HX-001…, NQ-001… north to south, west to east. */
@@ -56,6 +62,7 @@ export function buildParcels(): { parcels: Parcel[]; blocks: Block[] } {
   fillHuangxi(parcels.filter((p) => p.zone_id === 'huangxi'))
   fillSouth(parcels.filter((p) => p.zone_id === 'south'))
   applyIdleCases(parcels)
+  applyContracts(parcels)
   return { parcels: parcels.map(({ needsFill: _, ...p }) => p), blocks }
 }
 
@@ -67,7 +74,32 @@ function applyIdleCases(parcels: Fillable[]): void {
     const p = parcels.find((q) => q.tag === `idle:${c.key}`)
     if (!p) throw new Error(`idle case ${c.key} has no parcel`)
     Object.assign(p, { land_use: 'industrial', status: idleParcelStatus(c), enterprise_id: c.parcel_enterprise_id, note: `闲置低效用地：${c.holder_zh}` })
+    if (c.grant_price_wan_per_mu !== null) p.price_wan_per_mu = c.grant_price_wan_per_mu
+    if (c.agreed_start_date) {
+      // The contract behind the idle-land clock: signed a year before the agreed start, land delivered in between.
+      const y = Number(c.agreed_start_date.slice(0, 4))
+      Object.assign(p, {
+        contract_signed_on: `${y - 1}${c.agreed_start_date.slice(4)}`, land_delivered_on: `${y - 1}-12-31`,
+        agreed_start_on: c.agreed_start_date, agreed_completion_on: `${y + 2}${c.agreed_start_date.slice(4)}`,
+      })
+    }
   }
+}
+
+/**
+ * Sample land-grant contracts (示例) on the Fengtian sample firms' parcels, for 动态巡查: most
+ * started and finished on time, one started but is past its agreed completion, and one is past its
+ * agreed start without having started — the parcels the watch list shows.
+ */
+function applyContracts(parcels: Fillable[]): void {
+  const held = parcels.filter((p) => p.zone_id === 'fengtian' && p.status === 'occupied' && p.enterprise_id && !p.tag).slice(0, 6)
+  held.forEach((p, i) => {
+    const y = 2018 + (i % 4)
+    Object.assign(p, {
+      contract_signed_on: `${y}-03-15`, land_delivered_on: `${y}-05-01`, agreed_start_on: `${y}-09-30`, agreed_completion_on: `${y + 2}-09-30`,
+      actual_start_on: i === 5 ? null : `${y}-09-12`, actual_completion_on: i >= 4 ? null : `${y + 2}-06-30`,
+    })
+  })
 }
 
 function groupByBlock(parcels: Fillable[]): Fillable[][] {

@@ -19,6 +19,15 @@ export interface ParcelAttrs {
   relocated_graves: number
   price_wan_per_mu: number | null
   note: string | null
+  /** 出让合同 dates and what happened (migration 012); null where the sample has none */
+  contract_signed_on: string | null
+  land_delivered_on: string | null
+  agreed_start_on: string | null
+  agreed_completion_on: string | null
+  actual_start_on: string | null
+  actual_completion_on: string | null
+  investment_wan_per_mu: number | null
+  plot_ratio: number | null
 }
 
 /** A parcel's role: attributes to set, and a tag that projects, utilities and idle plots look up. */

@@ -24,6 +24,7 @@ export const SEED_FILES: readonly SeedFile[] = [
   { table: 'parcels', file: 'parcels.geojson', multi: true },
   { table: 'projects', file: 'projects.geojson', multi: true },
   { table: 'idle_plots', file: 'idle_plots.csv' },
+  { table: 'idle_case_steps', file: 'idle_case_steps.csv' },
   { table: 'parcel_conditions', file: 'parcel_conditions.csv' },
   { table: 'utilities', file: 'utilities.geojson' },
   { table: 'basemap', file: 'basemap.geojson' },

@@ -2,7 +2,7 @@ import type pg from 'pg'
 import { m2ToMu } from '../../web/src/shared/units'
 import { ratio } from './indicators'
 import { namedSql } from '../db/named-sql'
-import { IDLE_CATEGORIES, PARCEL_STATUSES, PROJECT_STAGES, type ParcelStatus, type ProjectStage, type ZoneStatus } from '../../web/src/shared/park-vocabulary'
+import { IDLE_OPEN_STAGES, PARCEL_STATUSES, PROJECT_STAGES, type ParcelStatus, type ProjectStage, type ZoneStatus } from '../../web/src/shared/park-vocabulary'
 import { ABOVE_SCALE_MEASURES, type Dashboard, type IndustryPerMu } from '../../web/src/shared/api/dashboard'
 import { resolveYear } from './per-mu-report'
 
@@ -13,7 +13,7 @@ import { resolveYear } from './per-mu-report'
  * Money sums are done in SQL numeric, so 万元 totals carry no binary noise.
  */
 
-const Q = namedSql(new URL('./sql/dashboard.sql', import.meta.url), ['zones', 'parcel-status', 'industry', 'above-scale', 'major-projects'])
+const Q = namedSql(new URL('./sql/dashboard.sql', import.meta.url), ['zones', 'parcel-status', 'industry', 'above-scale', 'major-projects', 'open-cases'])
 
 interface ZoneRow { id: string; name_zh: string; name_en: string; status: ZoneStatus; zone_m2: number; parcels: number; parcel_m2: number }
 interface IndustryRow { industry: string | null; firms: number; m2: number; revenue_wan: number; tax_wan: number; revenue_m2: number; tax_m2: number }
@@ -59,6 +59,7 @@ export async function dashboard(pool: pg.Pool, asked: number | undefined): Promi
   const industries = (await pool.query<IndustryRow>(Q.industry, [year])).rows
   const measures = (await pool.query<MeasureRow>(Q['above-scale'], [year])).rows
   const stageRows = (await pool.query<StageRow>(Q['major-projects'])).rows
+  const openCases = (await pool.query<{ parcels: number; m2: number }>(Q['open-cases'])).rows[0]!
 
   const byStatus = PARCEL_STATUSES.map((status) => {
     const r = statusRows.find((s) => s.status === status)
@@ -77,7 +78,7 @@ export async function dashboard(pool: pg.Pool, asked: number | undefined): Promi
       ...landOf(PARCEL_STATUSES),
       by_zone: zones.map((z) => ({ id: z.id, name_zh: z.name_zh, name_en: z.name_en, status: z.status, zone_mu: m2ToMu(z.zone_m2), parcels: z.parcels, mu: m2ToMu(z.parcel_m2) })),
       by_status: byStatus,
-      idle: { statuses: IDLE_CATEGORIES, ...landOf(IDLE_CATEGORIES) },
+      idle: { stages: IDLE_OPEN_STAGES, parcels: openCases.parcels, mu: m2ToMu(openCases.m2) },
       available: landOf(['available']),
       revitalised: landOf(['revitalised']),
     },

@@ -2,18 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { PoolClient } from 'pg'
 import type { AppContext } from '../context'
 import { historyOf } from '../edits/audit'
-import { advanceCase, flagPlot } from '../edits/idle-plots'
 import { updateParcel } from '../edits/parcels'
 import { withTransaction } from '../db/transaction'
 import { createDraft, updateDraft } from '../edits/zones'
 import { actorOf } from '../http/actor'
-import { nameText, nullableFreeText, nullableNameText } from '../http/text-schema'
+import { nameText, nullableFreeText } from '../http/text-schema'
 import { etagOf, expectedVersion } from '../http/if-match'
 import { NotFound } from '../errors'
 import { HISTORY_ENTITIES, type HistoryAnswer, type HistoryEntity } from '../../web/src/shared/api/audit'
-import type { CaseChanges as CaseBody, DraftChanges, FlagRequest, NewDraft, ParcelChanges as ParcelBody } from '../../web/src/shared/api/edits'
+import type { DraftChanges, NewDraft, ParcelChanges as ParcelBody } from '../../web/src/shared/api/edits'
 import {
-  DRAFT_STATUSES, FOREST_APPROVALS, IDLE_CATEGORIES, IDLE_DISPOSALS, IDLE_STAGES, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES,
+  DRAFT_STATUSES, FOREST_APPROVALS, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES,
 } from '../../web/src/shared/park-vocabulary'
 
 const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const
@@ -28,8 +27,8 @@ function sendRow(reply: FastifyReply, row: Record<string, unknown>, status = 200
 }
 
 /**
- * Edits of the park's objects: rezoning drafts (planners), parcel attributes and idle-land cases
- * (land officers). Each is one transaction, checked against the version the client saw
+ * Edits of the park's objects: rezoning drafts (planners) and parcel attributes (land officers);
+ * idle-land cases are ./idle-cases.ts. Each is one transaction, checked against the version the client saw
  * (If-Match → 409 when stale), and audited with before and after.
  */
 export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -98,41 +97,6 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
   }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, updateParcel))
-
-  app.post<{ Body: FlagRequest }>('/api/idle-plots', {
-    schema: {
-      body: {
-        type: 'object',
-        properties: {
-          parcel_id: id,
-          category: oneOf(IDLE_CATEGORIES),
-          reason: nameText(2000),
-          agreed_start_date: { type: ['string', 'null'], format: 'date' },
-        },
-        required: ['parcel_id', 'category', 'reason'],
-        additionalProperties: false,
-      },
-    },
-  }, async (req, reply) => sendRow(reply, await withTransaction(pool, (c) => flagPlot(c, req.body, actorOf(req))), 201))
-
-  app.patch<{ Params: { id: string }; Body: CaseBody }>('/api/idle-plots/:id', {
-    schema: {
-      params: idParams,
-      body: {
-        type: 'object',
-        properties: {
-          stage: oneOf(IDLE_STAGES),
-          disposal: { type: ['string', 'null'], enum: [...IDLE_DISPOSALS, null] },
-          successor_zh: nullableNameText(200),
-          successor_en: nullableNameText(200),
-          reason: nameText(2000),
-          version,
-        },
-        additionalProperties: false,
-        minProperties: 1,
-      },
-    },
-  }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, advanceCase))
 
   const historyPath: Record<HistoryEntity, string> = { zones: '/api/zones/:id/history', parcels: '/api/parcels/:id/history', idle_plots: '/api/idle-plots/:id/history' }
   for (const entity of HISTORY_ENTITIES) {

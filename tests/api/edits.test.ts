@@ -84,26 +84,34 @@ forEachDatabase((ctx) => {
 
   describe('idle-land cases', () => {
     it('flag with who and why, follow to revitalised; the parcel status follows and is audited', async () => {
+      // The whole statutory walk and its refusals: tests/api/idle-cases.test.ts.
       const parcel = await availableParcel()
-      const flagged = await send('POST', '/api/idle-plots', { parcel_id: parcel.id, category: 'idle', reason: '约定动工日期满一年未动工（测试）', agreed_start_date: '2020-01-01' })
+      const flagged = await send('POST', '/api/idle-plots', { parcel_id: parcel.id, category: 'low_efficiency', reason: '容积率低于合同约定（测试）' })
       expect(flagged.statusCode, flagged.body).toBe(201)
-      const c = flagged.json() as { id: string; version: number; flagged_by: string; stage: string }
-      expect(c).toMatchObject({ stage: 'flagged', version: 1, flagged_by: expect.any(String) })
+      const c = flagged.json() as { id: string; version: number; opened_by: string; stage: string }
+      expect(c).toMatchObject({ stage: 'investigation', version: 1, opened_by: expect.any(String) })
       const status = async () => (await ctx.db.pool.query<{ status: string }>('SELECT status FROM parcels WHERE id = $1', [parcel.id])).rows[0]!.status
-      expect(await status()).toBe('idle')
+      expect(await status()).toBe('low_efficiency')
 
       const again = await send('POST', '/api/idle-plots', { parcel_id: parcel.id, category: 'idle', reason: 'twice' })
       expect(again.statusCode).toBe(409)
 
-      const disposing = await send('PATCH', `/api/idle-plots/${c.id}`, { stage: 'disposing', disposal: 'court_auction' }, { 'if-match': '"1"' })
-      expect(disposing.statusCode, disposing.body).toBe(200)
-      expect(await status()).toBe('revitalising')
-      const done = await send('PATCH', `/api/idle-plots/${c.id}`, { stage: 'revitalised', successor_zh: '测试企业' }, { 'if-match': '"2"' })
-      expect(done.statusCode).toBe(200)
+      const steps: [string, Record<string, string>][] = [
+        ['determination', { doc_no: '低认〔测试〕1号', doc_date: '2024-01-02' }],
+        ['disposal_plan', { disposal: 'court_auction', due_date: '2099-12-31' }],
+        ['implementing', { due_date: '2099-12-31' }],
+        ['revitalised', { successor_zh: '测试企业', successor_start_date: '2024-01-03' }],
+      ]
+      for (const [i, [to, fields]] of steps.entries()) {
+        const res = await send('POST', `/api/idle-plots/${c.id}/transitions`, { to, note: '测试', ...fields }, { 'if-match': `"${i + 1}"` })
+        expect(res.statusCode, res.body).toBe(200)
+      }
       expect(await status()).toBe('revitalised')
 
       const parcelHistory = (await ctx.app.inject(`/api/parcels/${parcel.id}/history`)).json() as { history: { action: string; after: { status: string } }[] }
-      expect(parcelHistory.history.filter((h) => h.action === `status_by_${c.id}`).map((h) => h.after.status)).toEqual(['idle', 'revitalising', 'revitalised'])
+      expect(parcelHistory.history.filter((h) => h.action === `status_by_${c.id}`).map((h) => h.after.status)).toEqual(['low_efficiency', 'revitalising', 'revitalised'])
+      const caseHistory = (await ctx.app.inject(`/api/idle-plots/${c.id}/history`)).json() as { history: { action: string }[] }
+      expect(caseHistory.history.map((h) => h.action)).toEqual(['flag', 'step_determination', 'step_disposal_plan', 'step_implementing', 'step_revitalised'])
     })
 
     it('the audit log cannot be rewritten, even by SQL', async () => {

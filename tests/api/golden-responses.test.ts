@@ -1,3 +1,4 @@
+import { parkToday } from '../../server/edits/park-today'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,8 +30,10 @@ const OPAQUE_ID_IN_JSON = new RegExp(`"${OPAQUE_ID_PATTERN.slice(1, -1)}"`, 'g')
 function masked(body: string): string {
   const today = new Date().toISOString().slice(0, 10)
   return body
-    .replace(/"(updated_at|created_at|last_login_at|expiresAt|at|csrfToken)":(\s?)"[^"]*"/g, '"$1":$2"<volatile>"')
+    .replace(/"(updated_at|created_at|last_login_at|expiresAt|at|recorded_at|uploaded_at|csrfToken)":(\s?)"[^"]*"/g, '"$1":$2"<volatile>"')
     .replaceAll(today, '<today>')
+    // the park's day (UTC+8, server/edits/park-today.ts), which is tomorrow in UTC's evening
+    .replaceAll(parkToday(), '<today>')
     .replace(/(draft|IDLE)-[0-9a-f]{8}(?![0-9a-f])/g, '$1-<random>')
     // public ids of rows the public view can hide: gen_random_uuid() (migration 008)
     .replace(OPAQUE_ID_IN_JSON, '"<public-id>"')

@@ -1,11 +1,12 @@
 // Hardening round 2, finding 6: idle-land cases and their parcels' status cannot drift apart.
 // (a) at most one open case per parcel, (b) a parcel with an open case has the status the case gives
-// it, (c) a case's stage moves only forward, one stage at a time. Each reported path through the
-// API is refused with a 409 that names the rule and changes nothing; each rule is also held by the
-// database itself (migration 007) against hand-written SQL.
+// it, (c) a case moves only along the statutory stage graph (issue 10: one step on its category's
+// path, or closed, never back). Each reported path through the API is refused with a 409 that names
+// the rule and changes nothing; each rule is also held by the database itself (migrations 007, 012)
+// against hand-written SQL.
 import { describe, expect, it } from 'vitest'
 import { databaseClientError } from '../../server/errors'
-import { IDLE_CATEGORIES, IDLE_STAGES, isAllowedStageMove, parcelStatusForCase } from '../../web/src/shared/park-vocabulary'
+import { IDLE_CATEGORIES, IDLE_STAGES, isAllowedStageMove, parcelStatusForCase, type IdleCategory, type IdleStage } from '../../web/src/shared/park-vocabulary'
 import { forEachDatabase } from '../helpers/databases'
 import { tableState } from '../helpers/table-state'
 
@@ -16,7 +17,7 @@ interface DbError {
 }
 
 forEachDatabase((ctx) => {
-  const send = (method: 'POST' | 'PATCH', url: string, body: unknown, headers: Record<string, string> = {}) =>
+  const send = (method: 'POST' | 'PATCH' | 'GET', url: string, body: unknown, headers: Record<string, string> = {}) =>
     ctx.app.inject({ method, url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
   const one = async <T extends object>(sql: string, params: unknown[] = []) => (await ctx.db.pool.query<T & Record<string, unknown>>(sql, params)).rows[0]!
   const parcel = (id: string) => one<{ status: string; version: number }>('SELECT status, version FROM parcels WHERE id = $1', [id])
@@ -50,10 +51,10 @@ forEachDatabase((ctx) => {
 
   it('the loaded sample park keeps every rule', async () => {
     // Loading it (tests/helpers/global-setup.ts) already passed the database's checks; this says which rows.
-    const twice = await ctx.db.pool.query(`SELECT parcel_id FROM idle_plots WHERE stage <> 'revitalised' GROUP BY parcel_id HAVING count(*) > 1`)
+    const twice = await ctx.db.pool.query(`SELECT parcel_id FROM idle_plots WHERE stage NOT IN ('revitalised', 'closed') GROUP BY parcel_id HAVING count(*) > 1`)
     expect(twice.rows).toEqual([])
-    const open = await ctx.db.pool.query<{ id: string; status: string; stage: 'flagged' | 'disposing'; category: 'idle' | 'low_efficiency' }>(
-      `SELECT p.id, p.status, i.stage, i.category FROM idle_plots i JOIN parcels p ON p.id = i.parcel_id WHERE i.stage <> 'revitalised' ORDER BY p.id`,
+    const open = await ctx.db.pool.query<{ id: string; status: string; stage: IdleStage; category: IdleCategory }>(
+      `SELECT p.id, p.status, i.stage, i.category FROM idle_plots i JOIN parcels p ON p.id = i.parcel_id WHERE i.stage NOT IN ('revitalised', 'closed') ORDER BY p.id`,
     )
     expect(open.rows.length).toBeGreaterThanOrEqual(6)
     for (const r of open.rows) expect(r.status, r.id).toBe(parcelStatusForCase(r.stage, r.category))
@@ -69,15 +70,24 @@ forEachDatabase((ctx) => {
       }
     })
 
-    it('idle_stage_move_allowed = isAllowedStageMove, for every pair of stages', async () => {
-      for (const from of IDLE_STAGES) {
-        for (const to of IDLE_STAGES) {
-          const { allowed } = await one<{ allowed: boolean }>('SELECT idle_stage_move_allowed($1, $2) AS allowed', [from, to])
-          expect(allowed, `${from} → ${to}`).toBe(isAllowedStageMove(from, to))
+    it('idle_stage_move_allowed = isAllowedStageMove, for every category and pair of stages', async () => {
+      for (const category of IDLE_CATEGORIES) {
+        for (const from of IDLE_STAGES) {
+          for (const to of IDLE_STAGES) {
+            const { allowed } = await one<{ allowed: boolean }>('SELECT idle_stage_move_allowed($1, $2, $3) AS allowed', [category, from, to])
+            expect(allowed, `${category}: ${from} → ${to}`).toBe(isAllowedStageMove(category, from, to))
+          }
         }
       }
-      expect(IDLE_STAGES.flatMap((from) => IDLE_STAGES.filter((to) => from !== to && isAllowedStageMove(from, to)).map((to) => `${from}→${to}`)))
-        .toEqual(['flagged→disposing', 'disposing→revitalised'])
+      const edges = (c: IdleCategory) => IDLE_STAGES.flatMap((from) => IDLE_STAGES.filter((to) => isAllowedStageMove(c, from, to)).map((to) => `${from}→${to}`))
+      expect(edges('idle')).toEqual([
+        'investigation→notice', 'investigation→closed', 'notice→determination', 'notice→closed', 'determination→disposal_plan', 'determination→closed',
+        'disposal_plan→implementing', 'disposal_plan→closed', 'implementing→revitalised', 'implementing→closed',
+      ])
+      expect(edges('low_efficiency')).toEqual([
+        'investigation→determination', 'investigation→closed', 'determination→disposal_plan', 'determination→closed',
+        'disposal_plan→implementing', 'disposal_plan→closed', 'implementing→revitalised', 'implementing→closed',
+      ])
     })
   })
 
@@ -109,62 +119,71 @@ forEachDatabase((ctx) => {
       expect(res.json()).toMatchObject({ status: 'idle', version: version + 1 })
     })
 
+    const move = (id: string, version: number, body: unknown) => send('POST', `/api/idle-plots/${id}/transitions`, body, { 'if-match': `"${version}"` })
+    const refusedMove = async (code: string, id: string, body: unknown) => {
+      const c = await idleCase(id)
+      return refused(code, 'POST', `/api/idle-plots/${id}/transitions`, body, { 'if-match': `"${c.version}"` })
+    }
+
     it('a case never goes back', async () => {
-      const c = await idleCase('IDLE-002') // disposing
-      const message = await refused('stage_order', 'PATCH', '/api/idle-plots/IDLE-002', { stage: 'flagged' }, { 'if-match': `"${c.version}"` })
-      expect(message).toMatch(/IDLE-002 is disposing and cannot go to flagged/)
+      const message = await refusedMove('stage_order', 'IDLE-002', { to: 'determination', note: 'x', doc_no: '1', doc_date: '2021-01-01' }) // disposal_plan
+      expect(message).toMatch(/IDLE-002 \(idle\) is at disposal_plan and cannot go to determination: its next step is implementing or closed/)
+      await refusedMove('stage_order', 'IDLE-002', { to: 'investigation', note: 'x' })
     })
 
-    it('a case does not skip disposal', async () => {
-      const c = await idleCase('IDLE-005') // flagged, low_efficiency
-      await refused('stage_order', 'PATCH', '/api/idle-plots/IDLE-005', { stage: 'revitalised' }, { 'if-match': `"${c.version}"` })
+    it('a case does not skip a step, and a low-efficiency case has no notice', async () => {
+      await refusedMove('stage_order', 'IDLE-005', { to: 'revitalised', note: 'x', successor_zh: '某', successor_start_date: '2024-01-01' }) // determination
+      await refusedMove('stage_order', 'IDLE-004', { to: 'disposal_plan', note: 'x', disposal: 'idle_fee', due_date: '2030-01-01' }) // notice
+      const res = await send('POST', '/api/idle-plots', { parcel_id: await freeParcel(), category: 'low_efficiency', reason: '低效（测试）' })
+      expect(res.statusCode, res.body).toBe(201)
+      const c = res.json() as { id: string }
+      await refusedMove('stage_order', c.id, { to: 'notice', note: 'x', doc_no: '1', doc_date: '2024-01-01', hearing_deadline: '2024-01-08' })
     })
 
     it('a revitalised case cannot reopen while a second case is open on its parcel', async () => {
       const flagged = await send('POST', '/api/idle-plots', { parcel_id: 'FT-005', category: 'low_efficiency', reason: '再次认定（测试）' })
       expect(flagged.statusCode, flagged.body).toBe(201)
       expect((await parcel('FT-005')).status).toBe('low_efficiency')
-      const c = await idleCase('IDLE-001') // revitalised, on FT-005
-      for (const stage of ['flagged', 'disposing']) {
-        await refused('stage_order', 'PATCH', '/api/idle-plots/IDLE-001', { stage }, { 'if-match': `"${c.version}"` })
+      for (const to of ['investigation', 'implementing', 'closed']) {
+        await refusedMove('stage_order', 'IDLE-001', { to, note: 'x', due_date: '2030-01-01', closed_reason: 'x' }) // revitalised, on FT-005
       }
       await refused('one_open_case', 'POST', '/api/idle-plots', { parcel_id: 'FT-005', category: 'idle', reason: '第三次（测试）' })
     })
 
-    it("editing a case's reason leaves the parcel's status alone", async () => {
-      // FT-005 is under the newer case of the test above: the old, revitalised case must not set it back.
-      const before = await parcel('FT-005')
-      const c = await idleCase('IDLE-001')
-      const res = await send('PATCH', '/api/idle-plots/IDLE-001', { reason: '法院拍卖盘活（补记）' }, { 'if-match': `"${c.version}"` })
-      expect(res.statusCode, res.body).toBe(200)
-      expect(await parcel('FT-005')).toEqual(before)
+    it('there is no second way to move a case: PATCH /api/idle-plots/:id is gone', async () => {
+      const c = await idleCase('IDLE-002')
+      const res = await send('PATCH', '/api/idle-plots/IDLE-002', { stage: 'revitalised' }, { 'if-match': `"${c.version}"` })
+      expect(res.statusCode).toBe(404)
+      expect(await idleCase('IDLE-002')).toEqual(c)
+    })
 
-      // A revitalised case's parcel that has moved on since stays where it is too.
+    it("a step on an ended case's parcel leaves the parcel alone once it has moved on", async () => {
+      // A revitalised case's parcel that has moved on since stays where it is.
       const p = await parcel('FT-067') // IDLE-006, revitalised
       expect((await send('PATCH', '/api/parcels/FT-067', { status: 'occupied' }, { 'if-match': `"${p.version}"` })).statusCode).toBe(200)
       const moved = await parcel('FT-067')
-      const c6 = await idleCase('IDLE-006')
-      expect((await send('PATCH', '/api/idle-plots/IDLE-006', { reason: '出租盘活（补记）', successor_en: 'Lessee' }, { 'if-match': `"${c6.version}"` })).statusCode).toBe(200)
+      await refusedMove('stage_order', 'IDLE-006', { to: 'closed', note: 'x', closed_reason: 'x' })
       expect(await parcel('FT-067')).toEqual(moved)
+      void move
     })
   })
 
   describe('against direct SQL, the database holds each rule', () => {
     it('(a) a second open case on a parcel is refused; a closed one beside it is history and passes', async () => {
-      const err = await refusal(insertCase('IDLE-T-A', 'FT-033', 'flagged'))
+      const err = await refusal(insertCase('IDLE-T-A', 'FT-033', 'investigation'))
       expect(err).toMatchObject({ code: '23505', constraint: 'idle_plots_one_open_case' })
       expect(databaseClientError(err)).toMatchObject({ status: 409, code: 'one_open_case' })
       expect(await refusal(insertCase('IDLE-T-B', 'FT-033', 'revitalised'))).toBeNull()
+      expect(await refusal(insertCase('IDLE-T-B', 'FT-033', 'closed'))).toBeNull()
     })
 
     it("(b) a parcel's status follows its open case, from either side, checked at commit", async () => {
       const free = await freeParcel()
       const cases: [string, string[]][] = [
-        ['parcel set available under a flagged case', [`UPDATE parcels SET status = 'available' WHERE id = 'FT-033'`]],
-        ['parcel set revitalised under a disposing case', [`UPDATE parcels SET status = 'revitalised' WHERE id = 'FT-013'`]],
-        ['case moved on, parcel left behind', [`UPDATE idle_plots SET stage = 'disposing' WHERE id = 'IDLE-004'`]],
-        ['case recategorised, parcel left behind', [`UPDATE idle_plots SET category = 'low_efficiency' WHERE id = 'IDLE-004'`]],
-        ['a case opened, parcel still available', [insertCase('IDLE-T-C', free, 'flagged')]],
+        ['parcel set available under a case at notice', [`UPDATE parcels SET status = 'available' WHERE id = 'FT-033'`]],
+        ['parcel set revitalised under a case at disposal_plan', [`UPDATE parcels SET status = 'revitalised' WHERE id = 'FT-013'`]],
+        ['case moved on, parcel left behind', [`UPDATE idle_plots SET stage = 'disposal_plan' WHERE id = 'IDLE-005'`]],
+        ['a case opened, parcel still available', [insertCase('IDLE-T-C', free, 'investigation')]],
         ['a case moved to another parcel', [`UPDATE idle_plots SET parcel_id = '${free}' WHERE id = 'IDLE-004'`]],
       ]
       for (const [name, statements] of cases) {
@@ -173,23 +192,24 @@ forEachDatabase((ctx) => {
         expect(databaseClientError(err), name).toMatchObject({ status: 409, code: 'status_follows_case' })
       }
       // the two sides together, in either order, pass
-      expect(await refusal(`UPDATE idle_plots SET stage = 'disposing' WHERE id = 'IDLE-004'`, `UPDATE parcels SET status = 'revitalising' WHERE id = 'FT-033'`)).toBeNull()
-      expect(await refusal(`UPDATE parcels SET status = 'idle' WHERE id = '${free}'`, insertCase('IDLE-T-D', free, 'flagged'))).toBeNull()
+      expect(await refusal(`UPDATE idle_plots SET stage = 'disposal_plan' WHERE id = 'IDLE-005'`, `UPDATE parcels SET status = 'revitalising' WHERE id = 'FT-044'`)).toBeNull()
+      expect(await refusal(`UPDATE parcels SET status = 'idle' WHERE id = '${free}'`, insertCase('IDLE-T-D', free, 'investigation'))).toBeNull()
     })
 
     it('(b) a plain statement, committed on its own, is refused and leaves the row as it was', async () => {
-      const before = await parcel('FT-044') // IDLE-005, flagged low_efficiency
+      const before = await parcel('FT-044') // IDLE-005, low_efficiency at determination
       const err = await ctx.db.pool.query(`UPDATE parcels SET status = 'available' WHERE id = 'FT-044'`).then(() => null, (e: DbError) => e)
       expect(err).toMatchObject({ code: '23514', constraint: 'parcels_status_follows_case' })
       expect(await parcel('FT-044')).toEqual(before)
     })
 
-    it('(c) a case moves only forward, one stage at a time, whatever moves with it', async () => {
+    it('(c) a case moves only along its graph, whatever moves with it; its category never changes', async () => {
       const moves: [string, string, string][] = [
-        ['IDLE-002', 'flagged', 'idle'], // disposing → flagged
-        ['IDLE-007', 'disposing', 'revitalising'], // revitalised → disposing
-        ['IDLE-007', 'flagged', 'low_efficiency'], // revitalised → flagged
-        ['IDLE-005', 'revitalised', 'revitalised'], // flagged → revitalised, skipping disposal
+        ['IDLE-002', 'determination', 'idle'], // disposal_plan → determination
+        ['IDLE-007', 'implementing', 'revitalising'], // revitalised → implementing
+        ['IDLE-007', 'closed', 'occupied'], // revitalised → closed: an ended case stays ended
+        ['IDLE-005', 'revitalised', 'revitalised'], // determination → revitalised, skipping the plan
+        ['IDLE-004', 'disposal_plan', 'revitalising'], // notice → disposal_plan, skipping the determination
       ]
       for (const [id, stage, status] of moves) {
         const { parcel_id } = await idleCase(id)
@@ -197,7 +217,10 @@ forEachDatabase((ctx) => {
         expect(err, `${id} → ${stage}`).toMatchObject({ code: '23514', constraint: 'idle_plots_stage_order' })
         expect(databaseClientError(err)).toMatchObject({ status: 409, code: 'stage_order' })
       }
-      expect(await refusal(`UPDATE idle_plots SET stage = 'revitalised' WHERE id = 'IDLE-002'`, `UPDATE parcels SET status = 'revitalised' WHERE id = 'FT-013'`)).toBeNull()
+      const recategorised = await refusal(`UPDATE idle_plots SET category = 'low_efficiency' WHERE id = 'IDLE-004'`)
+      expect(recategorised).toMatchObject({ code: '23514', constraint: 'idle_plots_stage_order' })
+      expect(await refusal(`UPDATE idle_plots SET stage = 'implementing' WHERE id = 'IDLE-002'`)).toBeNull()
+      expect(await refusal(`UPDATE idle_plots SET stage = 'closed' WHERE id = 'IDLE-002'`, `UPDATE parcels SET status = 'occupied' WHERE id = 'FT-013'`)).toBeNull()
       expect(await refusal(`UPDATE idle_plots SET reason = reason || '（补记）' WHERE id = 'IDLE-007'`)).toBeNull()
     })
   })

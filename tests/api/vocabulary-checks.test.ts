@@ -1,6 +1,7 @@
 // The park's terms are written once in web/src/shared and once more, unavoidably, as the CHECK
 // constraints of the migrations. This test reads each CHECK back from the catalog (pg_constraint)
 // and holds it to the shared list, so a term added on one side only fails here, not in production.
+import { ATTACHMENT_TYPES } from '../../web/src/shared/api/idle-cases'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES } from '../../web/src/shared/access-policy'
@@ -29,6 +30,9 @@ const COLUMNS: [table: string, column: string, terms: readonly string[]][] = [
   ['idle_plots', 'category', IDLE_CATEGORIES],
   ['idle_plots', 'disposal', IDLE_DISPOSALS],
   ['idle_plots', 'stage', IDLE_STAGES],
+  ['idle_case_steps', 'stage', IDLE_STAGES],
+  ['idle_case_steps', 'disposal', IDLE_DISPOSALS],
+  ['idle_case_attachments', 'media_type', ATTACHMENT_TYPES],
   ['utilities', 'kind', UTILITY_KINDS],
   ['utilities', 'status', UTILITY_STATUSES],
   ['basemap', 'kind', BASEMAP_KINDS],

@@ -10,6 +10,8 @@ import {
 } from '@turf/turf'
 import type { Feature, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson'
 import { buildSamplePark } from '../../scripts/generate-sample-park'
+import { STEP_FIELDS } from '../../web/src/shared/api/idle-cases'
+import { IDLE_PATHS, parcelStatusForCase, type IdleCategory, type IdleStage } from '../../web/src/shared/park-vocabulary'
 import { fileColumns, geodesicArea, readCsv, readLayer, readSchema, readText, type ParkFeature, type Props } from './sample-park-files'
 
 const schema = readSchema()
@@ -18,6 +20,7 @@ const layers = Object.fromEntries(LAYERS.map((l) => [l, readLayer(l)])) as Recor
 const figures = readCsv('enterprise_figures.csv')
 const idle = readCsv('idle_plots.csv')
 const conditions = readCsv('parcel_conditions.csv')
+const steps = readCsv('idle_case_steps.csv')
 const { zones, chemical_clusters: clusters, parcels, enterprises, projects, utilities, basemap } = layers
 const byId = (fs: ParkFeature[]): Map<string, ParkFeature> => new Map(fs.map((f) => [String(f.properties.id), f]))
 const zoneById = byId(zones)
@@ -72,6 +75,7 @@ describe('sample park files fit the schema', () => {
   it('CSV headers are the table columns', () => {
     expect(figures.header).toEqual(fileColumns(schema, 'enterprise_figures').map((c) => c.name))
     expect(idle.header).toEqual(fileColumns(schema, 'idle_plots').map((c) => c.name))
+    expect(steps.header).toEqual(fileColumns(schema, 'idle_case_steps').map((c) => c.name))
     expect(conditions.header).toEqual(fileColumns(schema, 'parcel_conditions').map((c) => c.name))
   })
 
@@ -87,6 +91,7 @@ describe('sample park files fit the schema', () => {
       ...LAYERS.map((l): [string, Record<string, unknown>[]] => [l, layers[l].map((f) => f.properties)]),
       ['enterprise_figures', figures.rows],
       ['idle_plots', idle.rows],
+      ['idle_case_steps', steps.rows],
       ['parcel_conditions', conditions.rows],
     ]
     for (const [table, rows] of rowsOf) {
@@ -231,18 +236,40 @@ describe('the report’s story holds', () => {
   })
 
   it('gives idle plots a parcel whose status follows the case', () => {
-    const statusFor = (r: Record<string, string | null>): string =>
-      r.stage === 'flagged' ? String(r.category) : r.stage === 'disposing' ? 'revitalising' : 'revitalised'
+    const statusFor = (r: Record<string, string | null>): string => parcelStatusForCase(r.stage as IdleStage, r.category as IdleCategory)
     for (const r of idle.rows) {
       const parcel = parcelById.get(String(r.parcel_id))!
       expect(parcel.properties.status, `idle ${r.id}`).toBe(statusFor(r))
-      if (r.disposal === 'lease') expect(enterpriseById.get(String(parcel.properties.enterprise_id))?.properties.name_zh).toBe(r.successor_zh)
+      // the lessee holds the parcel: named as the successor once revitalised, in the plan before
+      const lessee = String(enterpriseById.get(String(parcel.properties.enterprise_id))?.properties.name_zh)
+      if (r.disposal === 'lease' && r.stage === 'revitalised') expect(lessee).toBe(r.successor_zh)
+      if (r.disposal === 'lease') expect(steps.rows.find((s) => s.case_id === r.id && s.stage === 'disposal_plan')?.note).toContain(lessee)
       if (r.category === 'idle') expect(r.agreed_start_date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       expect(String(r.flagged_on) >= '2020-01-01' && String(r.flagged_on) <= '2022-12-31').toBe(true)
     }
     expect(new Set(idle.rows.map((r) => r.parcel_id)).size).toBe(idle.rows.length)
-    expect(idle.rows.find((r) => r.holder_zh === '欧标')).toMatchObject({ disposal: 'swap_cage', successor_zh: '亿利洁能' })
+    const oubiao = idle.rows.find((r) => r.holder_zh === '欧标')!
+    expect(oubiao).toMatchObject({ disposal: 'swap_cage', stage: 'implementing' })
+    expect(steps.rows.find((s) => s.case_id === oubiao.id && s.stage === 'disposal_plan')?.note).toContain('亿利洁能')
     expect(idle.rows.find((r) => r.holder_zh === '翔天木业')).toMatchObject({ disposal: 'court_auction', stage: 'revitalised' })
+  })
+
+  it("gives each case its steps along its category's path, dated in order, with each step's fields, all marked as samples", () => {
+    for (const r of idle.rows) {
+      const own = steps.rows.filter((s) => s.case_id === r.id)
+      const path = IDLE_PATHS[r.category as IdleCategory]
+      expect(own.map((s) => s.stage), String(r.id)).toEqual(path.slice(0, own.length))
+      expect(own.at(-1)!.stage).toBe(r.stage)
+      expect(own.map((s) => Number(s.seq))).toEqual(own.map((_, i) => i + 1))
+      expect(own[0]).toMatchObject({ happened_on: r.flagged_on, note: r.reason })
+      const days = own.map((s) => String(s.happened_on))
+      expect(days).toEqual([...days].sort())
+      for (const s of own) {
+        expect(s.is_sample).toBe('true')
+        for (const f of STEP_FIELDS[s.stage as IdleStage].required) expect(s[f], `${String(r.id)} ${String(s.stage)} ${f}`).not.toBeNull()
+        if (s.doc_no !== null) expect(s.doc_no).toMatch(/示例/)
+      }
+    }
   })
 
   it('holds figures for producing firms with land, with the deliberate gaps', () => {
@@ -298,7 +325,7 @@ describe('the report’s story holds', () => {
 describe('the generator', () => {
   it('reproduces data/ byte for byte', () => {
     const { files } = buildSamplePark()
-    expect(files.size).toBe(10)
+    expect(files.size).toBe(11)
     for (const [name, text] of files) expect(text === readText(name), `${name} differs: run npm run generate:park`).toBe(true)
   })
 })

@@ -1,7 +1,8 @@
 import type pg from 'pg'
 
 export const DATA_TABLES = [
-  'zones', 'chemical_clusters', 'enterprises', 'enterprise_figures', 'parcels', 'projects', 'idle_plots', 'utilities', 'basemap',
+  'zones', 'chemical_clusters', 'enterprises', 'enterprise_figures', 'parcels', 'projects', 'idle_plots', 'idle_case_steps', 'idle_case_attachments',
+  'utilities', 'basemap',
   'per_mu_grading', 'per_mu_weights', 'users', 'audit_log',
 ] as const
 

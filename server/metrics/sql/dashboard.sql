@@ -72,3 +72,10 @@ SELECT stage, count(*)::int AS projects, coalesce(sum(investment_yi), 0)::float8
 FROM projects
 WHERE is_major
 GROUP BY ROLLUP (stage)
+
+-- name: open-cases
+-- 闲置低效用地 under way: the parcels with an open case (any stage but revitalised and closed), whatever
+-- the parcel's status says (a case being disposed of has its parcel revitalising).
+SELECT count(*)::int AS parcels, coalesce(sum(ST_Area(p.geom::geography)), 0)::float8 AS m2
+FROM parcels p
+WHERE EXISTS (SELECT 1 FROM idle_plots i WHERE i.parcel_id = p.id AND i.stage NOT IN ('revitalised', 'closed'))

@@ -50,6 +50,8 @@ const reads: GoldenRequest[] = [
   { name: 'dashboard', url: '/api/metrics/dashboard', as: 'admin' },
   { name: 'admin-users', url: '/api/admin/users', as: 'admin' },
   { name: 'history.idle-case', url: '/api/idle-plots/IDLE-002/history', as: 'land_officer' },
+  { name: 'idle.register', url: '/api/idle-plots', as: 'planner' },
+  { name: 'idle.case', url: '/api/idle-plots/IDLE-003', as: 'land_officer' },
 ]
 
 const writes: GoldenRequest[] = [
@@ -58,7 +60,8 @@ const writes: GoldenRequest[] = [
   { name: 'zones.history', url: '/api/zones/{draft}/history', as: 'planner' },
   { name: 'parcels.update', method: 'PATCH', url: '/api/parcels/HX-001', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { price_wan_per_mu: 18.5, note: '挂牌价调整' } },
   { name: 'idle.flag', method: 'POST', url: '/api/idle-plots', as: 'land_officer', remember: 'case', body: { parcel_id: 'FT-002', category: 'low_efficiency', reason: '容积率低于合同约定', agreed_start_date: '2020-05-01' } },
-  { name: 'idle.advance', method: 'PATCH', url: '/api/idle-plots/{case}', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { stage: 'disposing', disposal: 'lease' } },
+  { name: 'idle.transition', method: 'POST', url: '/api/idle-plots/{case}/transitions', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { to: 'determination', note: '认定为低效用地', doc_no: '低认〔2022〕9号', doc_date: '2022-06-01' } },
+  { name: 'idle.register.after', url: '/api/idle-plots?category=low_efficiency', as: 'land_officer' },
   { name: 'parcels.history', url: '/api/parcels/FT-002/history', as: 'land_officer' },
   { name: 'conditions.update', method: 'PUT', url: '/api/parcels/HX-002/conditions', as: 'land_officer', headers: { 'if-match': '"1"' }, body: {
     min_investment_wan_per_mu: 330, min_plot_ratio: 1.2, max_plot_ratio: 2.8, max_building_coverage_pct: 60, min_tax_wan_per_mu: 24,

@@ -112,8 +112,12 @@ export const en: Resources = {
     },
     idle_plots: {
       category: { idle: 'Idle land', low_efficiency: 'Low-efficiency land' },
-      disposal: { court_auction: 'Court auction', lease: 'Lease', reclaim: 'Reclaimed', swap_cage: 'New firm in old premises', swap_energy: 'Energy-quota swap', negotiation: 'Negotiated' },
-      stage: { flagged: 'Flagged', disposing: 'Disposing', revitalised: 'Revitalised' },
+      disposal: {
+        extend_start: 'Start extended', change_use: 'Change of use', temporary_use: 'Temporary use', paid_recovery: 'Paid recovery', land_exchange: 'Land exchange',
+        idle_fee: 'Idle-land fee', recovery_without_compensation: 'Recovered without compensation', court_auction: 'Court auction', lease: 'Lease',
+        land_reserve_purchase: 'Land reserve purchase', swap_cage: 'New firm in old premises', swap_energy: 'Energy-quota swap', negotiation: 'Negotiated', reclaim: 'Reclaimed',
+      },
+      stage: { investigation: 'Investigation', notice: 'Notice', determination: 'Determination', disposal_plan: 'Disposal plan', implementing: 'Implementing', revitalised: 'Revitalised', closed: 'Closed' },
     },
     basemap: { kind: { road_main: 'Main road', road_secondary: 'Secondary road', river: 'River & water', water: 'Water', forest: 'Forest', village: 'Village' } },
   },

@@ -11,11 +11,16 @@ export const idleEn: IdleResources = {
   loadError: 'Could not load the case',
   retry: 'Retry',
   category: { idle: 'Idle land', low_efficiency: 'Low-efficiency land' },
-  stage: { flagged: 'Flagged', disposing: 'Disposing', revitalised: 'Revitalised' },
+  stage: {
+    investigation: 'Investigation', notice: 'Notice to the holder', determination: 'Determination', disposal_plan: 'Disposal plan',
+    implementing: 'Implementing', revitalised: 'Revitalised', closed: 'Closed',
+  },
   disposal: {
     none: '(not decided)',
-    court_auction: 'Court auction', lease: 'Lease', reclaim: 'Reclaim', swap_cage: 'Empty the cage, change the bird',
-    swap_energy: 'Swap energy quota', negotiation: 'Negotiation',
+    extend_start: 'Extend the start date', change_use: 'Change of use', temporary_use: 'Temporary use', paid_recovery: 'Paid recovery by agreement',
+    land_exchange: 'Land exchange', idle_fee: 'Idle-land fee', recovery_without_compensation: 'Recovery without compensation',
+    court_auction: 'Court auction', lease: 'Lease of idle buildings', land_reserve_purchase: 'Purchase into the land reserve',
+    swap_cage: 'Transfer to a new firm', swap_energy: 'Energy-quota swap', negotiation: 'Negotiation', reclaim: 'Reclaim',
   },
   flag: {
     title: 'Flag as idle / low-efficiency',
@@ -40,7 +45,28 @@ export const idleEn: IdleResources = {
     reason: 'Reason',
     agreedStart: 'Agreed start date',
     version: 'Version {{version}}',
-    closed: 'Earlier case, revitalised',
+    closed: 'Earlier case, ended',
+    nextDue: 'Next deadline',
+    overdue: 'overdue',
+  },
+  step: {
+    title: 'Move one step on',
+    to: 'Next step',
+    note: 'Note',
+    day: 'Date it happened',
+    file: 'Evidence (photo JPEG/PNG/WebP or PDF)',
+    submit: 'Save (on version {{version}})',
+    missing: 'Fill in: {{fields}}',
+    badFile: 'An attachment is a photo (JPEG, PNG, WebP) or a PDF of at most {{mb}} MB.',
+  },
+  steps: {
+    title: 'Steps',
+    print: { notice: 'Print the notice', determination: 'Print the determination' },
+  },
+  stepField: {
+    note: 'Note', holder_statement: 'Holder’s statement', doc_no: 'Document no.', doc_date: 'Document date', hearing_deadline: 'Hearing request by',
+    disposal: 'Disposal', due_date: 'Due by', successor_zh: 'Successor', successor_en: 'Successor (English)', successor_start_date: 'Successor starts on',
+    closed_reason: 'Why closed',
   },
   advance: {
     title: 'Move the case on',
@@ -76,7 +102,11 @@ export const idleEn: IdleResources = {
     case: 'Case',
     parcel: 'Parcel',
     you: '(you)',
-    action: { flag: 'Flagged', advance: 'Moved on', update: 'Edited', status: 'Status follows the case' },
+    action: {
+      flag: 'Opened (investigation)', advance: 'Moved on', update: 'Edited', status: 'Status follows the case', attach: 'Evidence added',
+      step_notice: 'Notice', step_determination: 'Determination', step_disposal_plan: 'Disposal plan', step_implementing: 'Implementing',
+      step_revitalised: 'Revitalised', step_closed: 'Closed',
+    },
     created: 'created',
   },
   field: {

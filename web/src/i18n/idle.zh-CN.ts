@@ -9,10 +9,16 @@ export const idleZhCN = {
   loadError: '无法加载案件',
   retry: '重试',
   category: { idle: '闲置土地', low_efficiency: '低效用地' },
-  stage: { flagged: '已标记', disposing: '处置中', revitalised: '已盘活' },
+  stage: {
+    investigation: '调查', notice: '告知', determination: '认定', disposal_plan: '处置方案', implementing: '实施处置',
+    revitalised: '已盘活', closed: '已结案',
+  },
   disposal: {
     none: '（未定）',
-    court_auction: '司法拍卖', lease: '出租', reclaim: '收回', swap_cage: '腾笼换鸟', swap_energy: '能耗换鸟', negotiation: '协商处置',
+    extend_start: '延长动工开发期限', change_use: '调整用途', temporary_use: '临时使用', paid_recovery: '协议有偿收回',
+    land_exchange: '置换土地', idle_fee: '征缴土地闲置费', recovery_without_compensation: '无偿收回',
+    court_auction: '司法拍卖', lease: '闲置厂房出租', land_reserve_purchase: '收购储备', swap_cage: '腾笼换鸟', swap_energy: '能耗换鸟',
+    negotiation: '协商处置', reclaim: '收回',
   },
   flag: {
     title: '标记闲置/低效',
@@ -37,7 +43,28 @@ export const idleZhCN = {
     reason: '原因',
     agreedStart: '约定动工日期',
     version: '版本 {{version}}',
-    closed: '已盘活的历史案件',
+    closed: '已结束的历史案件',
+    nextDue: '下一期限',
+    overdue: '已逾期',
+  },
+  step: {
+    title: '推进一步',
+    to: '下一步',
+    note: '说明',
+    day: '发生日期',
+    file: '证据（照片 JPEG/PNG/WebP 或 PDF）',
+    submit: '保存（基于版本 {{version}}）',
+    missing: '请填写：{{fields}}',
+    badFile: '附件须为照片（JPEG、PNG、WebP）或 PDF，且不超过 {{mb}} MB。',
+  },
+  steps: {
+    title: '办理过程',
+    print: { notice: '打印告知书', determination: '打印认定书' },
+  },
+  stepField: {
+    note: '说明', holder_statement: '使用权人陈述', doc_no: '文书编号', doc_date: '文书日期', hearing_deadline: '听证申请截止日',
+    disposal: '处置方式', due_date: '完成期限', successor_zh: '承接方', successor_en: '承接方（英文）', successor_start_date: '承接方开工日期',
+    closed_reason: '结案原因',
   },
   advance: {
     title: '推进案件',
@@ -73,7 +100,10 @@ export const idleZhCN = {
     case: '案件',
     parcel: '地块',
     you: '（你）',
-    action: { flag: '标记', advance: '推进', update: '修改', status: '状态随案件变更' },
+    action: {
+      flag: '立案调查', advance: '推进', update: '修改', status: '状态随案件变更', attach: '上传证据', step_notice: '告知', step_determination: '认定',
+      step_disposal_plan: '处置方案', step_implementing: '实施处置', step_revitalised: '已盘活', step_closed: '结案',
+    },
     created: '新建',
   },
   field: {

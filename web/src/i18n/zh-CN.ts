@@ -112,8 +112,12 @@ export const zhCN = {
     },
     idle_plots: {
       category: { idle: '闲置土地', low_efficiency: '低效用地' },
-      disposal: { court_auction: '司法拍卖', lease: '租赁盘活', reclaim: '依法收回', swap_cage: '腾笼换鸟', swap_energy: '能耗换鸟', negotiation: '协商处置' },
-      stage: { flagged: '已认定', disposing: '处置中', revitalised: '已盘活' },
+      disposal: {
+        extend_start: '延长动工开发期限', change_use: '调整用途', temporary_use: '临时使用', paid_recovery: '协议有偿收回', land_exchange: '置换土地',
+        idle_fee: '征缴土地闲置费', recovery_without_compensation: '无偿收回', court_auction: '司法拍卖', lease: '租赁盘活', land_reserve_purchase: '收购储备',
+        swap_cage: '腾笼换鸟', swap_energy: '能耗换鸟', negotiation: '协商处置', reclaim: '依法收回',
+      },
+      stage: { investigation: '调查', notice: '告知', determination: '认定', disposal_plan: '处置方案', implementing: '实施处置', revitalised: '已盘活', closed: '已结案' },
     },
     basemap: { kind: { road_main: '主干道', road_secondary: '次干道', river: '河流水域', water: '水面', forest: '林地', village: '村庄' } },
   },

@@ -32,10 +32,10 @@ export const FEATURE_ROUTES = {
   perMu: 'GET /api/metrics/per-mu',
   /** The grading settings tab. */
   grading: 'PUT /api/metrics/grading',
-  /** Opening an idle-land case from a parcel's popup (reading it and its history). */
-  idleCases: 'GET /api/idle-plots/:id/history',
-  /** Flagging a parcel and moving its case on. */
-  editIdleCases: 'PATCH /api/idle-plots/:id',
+  /** Opening an idle-land case from a parcel's popup (reading it, its steps and its history). */
+  idleCases: 'GET /api/idle-plots/:id',
+  /** Flagging a parcel and moving its case on, one step at a time. */
+  editIdleCases: 'POST /api/idle-plots/:id/transitions',
   /** The inquiries tab: every inquiry for land officers and admins, one's own for investors. */
   inquiries: 'GET /api/inquiries',
   /** The accounts tab. */

@@ -34,9 +34,9 @@ function csrfToken(): string | null {
  * 204. Errors become ApiError.
  */
 async function requestJson<T>(path: string, init: RequestInit, isValid: (body: unknown) => body is T, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  // JSON text, or a file's own bytes (POST /api/convert/import).
-  if (init.body !== undefined) headers['Content-Type'] = typeof init.body === 'string' ? 'application/json' : 'application/octet-stream'
+  const headers: Record<string, string> = { Accept: 'application/json', ...(init.headers as Record<string, string> | undefined) }
+  // JSON text, or a file's own bytes (POST /api/convert/import); a caller's own Content-Type stands.
+  if (init.body !== undefined && headers['Content-Type'] === undefined) headers['Content-Type'] = typeof init.body === 'string' ? 'application/json' : 'application/octet-stream'
   const csrf = init.method && init.method !== 'GET' ? csrfToken() : null
   if (csrf) headers['X-CSRF-Token'] = csrf
   let response: Response
@@ -66,9 +66,11 @@ export function getJson<T>(path: string, isValid: (body: unknown) => body is T, 
   return requestJson(path, { method: 'GET' }, isValid, signal)
 }
 
-/** A write (POST, PUT, PATCH, DELETE) with a JSON body: carries the CSRF token of the session. */
-export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, isValid: (body: unknown) => body is T): Promise<T> {
-  return requestJson(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, isValid)
+/** A write (POST, PUT, PATCH, DELETE) with a JSON body: carries the CSRF token of the session (and `headers`, e.g. If-Match). */
+export function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, isValid: (body: unknown) => body is T, headers: Record<string, string> = {},
+): Promise<T> {
+  return requestJson(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }, isValid)
 }
 
 /** A POST whose body is a file's bytes, as they are; JSON back. */

@@ -54,33 +54,78 @@ export type ProjectStage = (typeof PROJECT_STAGES)[number]
 /** Projects still in reserve or being negotiated are confidential; from signing on they are news. */
 export const PUBLIC_PROJECT_STAGES = ['signed', 'under_construction', 'in_production', 'infrastructure'] as const satisfies readonly ProjectStage[]
 
-/** An idle-land case: flagged → disposing → revitalised. */
-export const IDLE_STAGES = ['flagged', 'disposing', 'revitalised'] as const
+/**
+ * An idle-land case file's stages. Idle land (国土资源部令第53号《闲置土地处置办法》): investigation
+ * (调查, 第七、八条) → notice to the holder (告知, 第十五条: the right to a hearing) → determination
+ * (认定, the 闲置土地认定书, 第九条) → disposal plan (处置方案, 第十二、十三条) → implementing →
+ * revitalised. Low-efficiency land (国土资发〔2016〕147号) has no notice or hearing: investigation →
+ * determination → disposal plan → implementing → revitalised. From any open stage a case may be
+ * closed with a reason (the holder started work, the flag was wrong, …).
+ */
+export const IDLE_STAGES = ['investigation', 'notice', 'determination', 'disposal_plan', 'implementing', 'revitalised', 'closed'] as const
 export type IdleStage = (typeof IDLE_STAGES)[number]
+/** Where a case ends: it is no longer open (a new case may be opened on the parcel). */
+export const IDLE_END_STAGES = ['revitalised', 'closed'] as const satisfies readonly IdleStage[]
+/** The stages in which a case is under way. */
+export const IDLE_OPEN_STAGES = IDLE_STAGES.filter((s) => !(IDLE_END_STAGES as readonly string[]).includes(s))
+
+/** The statutory path of each category, closing aside. */
+export const IDLE_PATHS: Record<IdleCategory, readonly IdleStage[]> = {
+  idle: ['investigation', 'notice', 'determination', 'disposal_plan', 'implementing', 'revitalised'],
+  low_efficiency: ['investigation', 'determination', 'disposal_plan', 'implementing', 'revitalised'],
+}
 
 /**
- * Whether a case may go from one stage to another: it stays, or moves one stage on. It never goes
- * back (a revitalised plot is not idle again: that is a new case) and never skips disposal.
- * Migration 007 holds the same rule (idle_stage_move_allowed).
- * @example isAllowedStageMove('flagged', 'disposing') // true
- * @example isAllowedStageMove('revitalised', 'flagged') // false
+ * The stages a case may move to next: the next one on its category's path, or `closed`, from any
+ * open stage; nothing from an end stage (a revitalised plot idle again is a new case). Migration
+ * 012 holds the same graph (idle_stage_move_allowed), tested against this function.
+ * @example allowedNextStages('idle', 'investigation') // ['notice', 'closed']
+ * @example allowedNextStages('low_efficiency', 'investigation') // ['determination', 'closed']
  */
-export function isAllowedStageMove(from: IdleStage, to: IdleStage): boolean {
-  const step = IDLE_STAGES.indexOf(to) - IDLE_STAGES.indexOf(from)
-  return step === 0 || step === 1
+export function allowedNextStages(category: IdleCategory, from: IdleStage): IdleStage[] {
+  const path = IDLE_PATHS[category]
+  const at = path.indexOf(from)
+  if (at < 0 || (IDLE_END_STAGES as readonly string[]).includes(from)) return []
+  return [path[at + 1]!, 'closed']
 }
-/** How a case is disposed of: court auction (法院拍卖), lease, reclaim, 腾笼换鸟, 能耗换鸟, negotiation. */
-export const IDLE_DISPOSALS = ['court_auction', 'lease', 'reclaim', 'swap_cage', 'swap_energy', 'negotiation'] as const
+
+/**
+ * Whether a case of this category may go from one stage to another (one edge of the graph).
+ * @example isAllowedStageMove('idle', 'notice', 'determination') // true
+ * @example isAllowedStageMove('low_efficiency', 'investigation', 'notice') // false
+ */
+export function isAllowedStageMove(category: IdleCategory, from: IdleStage, to: IdleStage): boolean {
+  return allowedNextStages(category, from).includes(to)
+}
+
+/**
+ * How a case is disposed of (53号令 第十二、十三、十四条; 147号文's 盘活 ways; the report's 腾笼换鸟
+ * and 能耗换鸟): extend the start date, change the use, temporary use, paid recovery by agreement,
+ * land exchange, the idle-land fee, recovery without compensation, court auction, lease of idle
+ * buildings, purchase into the land reserve, transfer to a new firm, energy-quota swap; `negotiation`
+ * (协商盘活) and `reclaim` are the older sample terms kept for the report's cases.
+ */
+export const IDLE_DISPOSALS = [
+  'extend_start', 'change_use', 'temporary_use', 'paid_recovery', 'land_exchange', 'idle_fee', 'recovery_without_compensation',
+  'court_auction', 'lease', 'land_reserve_purchase', 'swap_cage', 'swap_energy', 'negotiation', 'reclaim',
+] as const
 export type IdleDisposal = (typeof IDLE_DISPOSALS)[number]
 
 /**
- * The parcel status that follows a case: flagged → its category, disposing → revitalising,
- * revitalised → revitalised. While a case is open its parcel has this status (migration 007 holds
- * it, as parcel_status_for_case); a revitalised case sets it once, and the parcel may move on.
- * @example parcelStatusForCase('disposing', 'idle') // 'revitalising'
+ * The parcel status that follows a case: investigation, notice, determination → its category
+ * (idle, low_efficiency); disposal plan, implementing → revitalising; revitalised → revitalised;
+ * closed → occupied (the holder keeps the land). While a case is open its parcel has this status
+ * (migration 012 holds it, as parcel_status_for_case); an ended case sets it once, and the parcel
+ * may move on.
+ * @example parcelStatusForCase('implementing', 'idle') // 'revitalising'
  */
 export function parcelStatusForCase(stage: IdleStage, category: IdleCategory): ParcelStatus {
-  return stage === 'flagged' ? category : stage === 'disposing' ? 'revitalising' : 'revitalised'
+  switch (stage) {
+    case 'investigation': case 'notice': case 'determination': return category
+    case 'disposal_plan': case 'implementing': return 'revitalising'
+    case 'revitalised': return 'revitalised'
+    case 'closed': return 'occupied'
+  }
 }
 
 /** Lines and sites of the utility networks. */

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../lib/api'
 import { flagParcel } from '../../lib/idle/api'
-import type { IdleCase } from '../../shared/api/edits'
+import type { CaseFile } from '../../shared/api/idle-cases'
 import type { IdleCategory } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
 import { IdleClockView } from './IdleClockView'
 
 /** 标记闲置/低效: category, the reason (required: a flag without a why is what the design forbids), agreed start date. */
-export function FlagForm({ parcelId, onFlagged }: { parcelId: string; onFlagged: (flagged: IdleCase) => void }) {
+export function FlagForm({ parcelId, onFlagged }: { parcelId: string; onFlagged: (flagged: CaseFile) => void }) {
   const { t } = useTranslation()
   const [category, setCategory] = useState<IdleCategory>('idle')
   const [reason, setReason] = useState('')

@@ -2,31 +2,33 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
 import { fetchParcelCases } from '../../lib/idle/api'
-import type { IdleCase } from '../../shared/api/edits'
+import type { CaseFile } from '../../shared/api/idle-cases'
+import { IDLE_END_STAGES } from '../../shared/park-vocabulary'
 import { useSession } from '../../hooks/useSession'
-import { M2_PER_MU } from '../../shared/units'
 import { errorMessage } from '../analysis/errorMessage'
-import { AdvanceForm } from './AdvanceForm'
 import { CaseCard } from './CaseCard'
 import { CaseHistory } from './CaseHistory'
+import { CaseSteps } from './CaseSteps'
 import { FlagForm } from './FlagForm'
 import { IdleClockView } from './IdleClockView'
+import { StepForm } from './StepForm'
 import './idle.css'
 
 interface Props {
   parcelId: string
-  /** The parcel's attributes as the map has them: the indicative price and area for the fee estimate. */
-  parcel: Record<string, unknown> | null
+  /** The parcel's attributes as the map has them (unused here: the case file carries its area and fee). */
+  parcel?: Record<string, unknown> | null
   onClose: () => void
   /** After a write: the map's layers show the parcel's new status. */
   onChanged: () => void
 }
 
 /**
- * A parcel's idle / low-efficiency case beside the map: flag it (category, reason, agreed date), or
- * see the open case with its 第53号 clock and move it on, and the parcel's and case's history.
+ * A parcel's idle / low-efficiency case file beside the map: flag it (opens at investigation), or
+ * see the open case with its deadlines and 第53号 clock, move it one step on (with the step's fields
+ * and evidence), its timeline of steps, and the parcel's and case's history.
  */
-export function IdleCasePanel({ parcelId, parcel, onClose, onChanged }: Props) {
+export function IdleCasePanel({ parcelId, onClose, onChanged }: Props) {
   const { t } = useTranslation()
   // Land officers and admins write cases; other internal roles read them.
   const writable = useSession().access.editIdleCases === 'allowed'
@@ -34,12 +36,10 @@ export function IdleCasePanel({ parcelId, parcel, onClose, onChanged }: Props) {
   const [notice, setNotice] = useState<string | null>(null)
   const cases = useResource(`${parcelId}#${revision}`, (signal) => fetchParcelCases(parcelId, signal))
   const list = cases.data ?? []
-  const open = list.find((c) => c.stage !== 'revitalised') ?? null
+  const open = list.find((c) => !(IDLE_END_STAGES as readonly string[]).includes(c.stage)) ?? null
   const closed = list.filter((c) => c !== open)
-  const price = typeof parcel?.price_wan_per_mu === 'number' ? parcel.price_wan_per_mu : null
-  const mu = typeof parcel?.area_m2 === 'number' ? parcel.area_m2 / M2_PER_MU : undefined
 
-  const written = (saved: IdleCase, message: string) => {
+  const written = (saved: CaseFile, message: string) => {
     setNotice(message)
     setRevision((r) => r + 1)
     onChanged()
@@ -67,12 +67,13 @@ export function IdleCasePanel({ parcelId, parcel, onClose, onChanged }: Props) {
         {open && (
           <>
             <CaseCard idleCase={open} />
-            <IdleClockView agreedStart={open.agreed_start_date} priceWanPerMu={price} {...(mu === undefined ? {} : { mu })} />
-            {writable && (
-              <AdvanceForm key={`${open.id}@${open.version}`} current={open}
+            {open.category === 'idle' && <IdleClockView agreedStart={open.agreed_start_date} priceWanPerMu={open.price_wan_per_mu} mu={open.area_mu} />}
+            {writable && open.allowed_next.length > 0 && (
+              <StepForm key={`${open.id}@${open.version}`} current={open}
                 onSaved={(saved) => written(saved, t('idle.advance.done', { version: saved.version }))}
                 onReload={() => setRevision((r) => r + 1)} />
             )}
+            <CaseSteps idleCase={open} />
           </>
         )}
         {cases.status === 'ready' && !open && writable && (
@@ -81,8 +82,9 @@ export function IdleCasePanel({ parcelId, parcel, onClose, onChanged }: Props) {
         {!writable && <p className="note">{t('idle.forbidden')}</p>}
         {closed.map((c) => (
           <details key={c.id} className="idle-closed">
-            <summary>{t('idle.case.closed')} · {c.id}</summary>
+            <summary>{t('idle.case.closed')} · {c.id} · {t(`idle.stage.${c.stage}`)}</summary>
             <CaseCard idleCase={c} />
+            <CaseSteps idleCase={c} />
           </details>
         ))}
         <CaseHistory parcelId={parcelId} caseId={open?.id ?? closed[0]?.id ?? null} revision={revision} />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { idleClock, idleLandFeeWan, localToday } from '../../lib/idle/idleClock'
+import { idleClock, idleLandFeeWan, localToday } from '../../shared/idle-clock'
 
 /** The 国土资源部令第53号 clock for an agreed start date: where the plot stands today and the two dates that matter. */
 export function IdleClockView({ agreedStart, priceWanPerMu, mu }: { agreedStart: string | null; priceWanPerMu?: number | null; mu?: number }) {

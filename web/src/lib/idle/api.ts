@@ -1,68 +1,84 @@
 import type { AuditRecord, HistoryAnswer } from '../../shared/api/audit'
-import type { CaseChanges, FlagRequest, IdleCase } from '../../shared/api/edits'
-import { FEATURE_LIMIT } from '../../shared/api/layers'
-import type { IdleCategory, IdleDisposal, IdleStage } from '../../shared/park-vocabulary'
-import { fetchLayerFeatures, getJson, sendJson } from '../api'
+import type { Attachment, AttachmentUpload, CaseFile, FlagRequest, RegisterAnswer, TransitionRequest } from '../../shared/api/idle-cases'
+import { IDLE_END_STAGES } from '../../shared/park-vocabulary'
+import { getJson, sendJson } from '../api'
 
+function isCase(body: unknown): body is CaseFile {
+  const c = body as CaseFile
+  return typeof body === 'object' && body !== null && typeof c.id === 'string' && typeof c.version === 'number' && Array.isArray(c.steps)
+}
 
+function isRegister(body: unknown): body is RegisterAnswer {
+  return typeof body === 'object' && body !== null && Array.isArray((body as RegisterAnswer).items) && typeof (body as RegisterAnswer).summary === 'object'
+}
 
-function isCase(body: unknown): body is IdleCase {
-  const c = body as IdleCase
-  return typeof body === 'object' && body !== null && typeof c.id === 'string' && typeof c.version === 'number'
+function isAttachment(body: unknown): body is Attachment {
+  return typeof body === 'object' && body !== null && typeof (body as Attachment).id === 'string'
 }
 
 function isHistory(body: unknown): body is HistoryAnswer {
   return typeof body === 'object' && body !== null && Array.isArray((body as { history: unknown }).history)
 }
 
-/** Dates come as `2021-03-01` or a full timestamp; the clock and the forms want the day. */
-function dayOf(value: unknown): string | null {
-  return typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : null
+const casePath = (id: string) => `/api/idle-plots/${encodeURIComponent(id)}`
+const isEnded = (stage: string) => (IDLE_END_STAGES as readonly string[]).includes(stage)
+
+/** The register of every case (GET /api/idle-plots), with its totals. */
+export function fetchRegister(query = '', signal?: AbortSignal): Promise<RegisterAnswer> {
+  return getJson(`/api/idle-plots${query ? `?${query}` : ''}`, isRegister, signal)
 }
 
-/** A case from a feature's properties (the layer puts the case id on the feature). */
-export function caseFromProperties(id: string, p: Record<string, unknown>): IdleCase {
-  return {
-    id,
-    parcel_id: String(p.parcel_id),
-    holder_zh: (p.holder_zh as string | null) ?? null,
-    holder_en: (p.holder_en as string | null) ?? null,
-    category: p.category as IdleCategory,
-    stage: p.stage as IdleStage,
-    disposal: (p.disposal as IdleDisposal | null) ?? null,
-    agreed_start_date: dayOf(p.agreed_start_date),
-    flagged_on: dayOf(p.flagged_on) ?? '',
-    flagged_by: String(p.flagged_by ?? ''),
-    reason: String(p.reason ?? ''),
-    successor_zh: (p.successor_zh as string | null) ?? null,
-    successor_en: (p.successor_en as string | null) ?? null,
-    version: Number(p.version),
-    updated_at: String(p.updated_at ?? ''),
-  }
+/** One case file with its steps and the moves it may make next. */
+export function fetchCaseFile(id: string, signal?: AbortSignal): Promise<CaseFile> {
+  return getJson(casePath(id), isCase, signal)
 }
 
 /**
- * The parcel's cases, newest open one first, read fresh (the map's copy may be older than the
- * version a write must name).
+ * The parcel's case files, the open one first, then the ended ones newest first — read fresh (a
+ * write must name the version the officer saw).
  */
-export async function fetchParcelCases(parcelId: string, signal?: AbortSignal): Promise<IdleCase[]> {
-  const all = await fetchLayerFeatures('idle_plots', { limit: FEATURE_LIMIT.max, ...(signal ? { signal } : {}) })
-  return all.features
-    .filter((f) => String(f.properties?.parcel_id) === parcelId)
-    .map((f) => caseFromProperties(String(f.id ?? f.properties?.id), f.properties ?? {}))
-    .sort((a, b) => Number(a.stage === 'revitalised') - Number(b.stage === 'revitalised') || b.flagged_on.localeCompare(a.flagged_on))
+export async function fetchParcelCases(parcelId: string, signal?: AbortSignal): Promise<CaseFile[]> {
+  const register = await fetchRegister('', signal)
+  const mine = register.items
+    .filter((i) => i.parcel_id === parcelId)
+    .sort((a, b) => Number(isEnded(a.stage)) - Number(isEnded(b.stage)) || b.opened_at.localeCompare(a.opened_at))
+  const files: CaseFile[] = []
+  for (const item of mine) files.push(await fetchCaseFile(item.id, signal))
+  return files
 }
 
-/** Flags a parcel (the server records who from the session); 409 when it already has an open case. */
-export async function flagParcel(input: FlagRequest): Promise<IdleCase> {
-  const body = await sendJson('POST', '/api/idle-plots', input, isCase)
-  return { ...body, agreed_start_date: dayOf(body.agreed_start_date), flagged_on: dayOf(body.flagged_on) ?? '' }
+/** Flags a parcel: opens a case at investigation (the server records who from the session); 409 when one is open. */
+export function flagParcel(input: FlagRequest): Promise<CaseFile> {
+  return sendJson('POST', '/api/idle-plots', input, isCase)
 }
 
-/** Moves a case on at the version the officer saw: 409 (ApiError status 409) when someone saved in between. */
-export async function advanceCase(id: string, version: number, changes: Omit<CaseChanges, 'version'>): Promise<IdleCase> {
-  const body = await sendJson('PATCH', `/api/idle-plots/${encodeURIComponent(id)}`, { ...changes, version }, isCase)
-  return { ...body, agreed_start_date: dayOf(body.agreed_start_date), flagged_on: dayOf(body.flagged_on) ?? '' }
+/** One step on, at the version the officer saw: 409 when someone moved it in between, 422 naming what is missing. */
+export function transitionCase(id: string, version: number, step: TransitionRequest): Promise<CaseFile> {
+  return sendJson('POST', `${casePath(id)}/transitions`, step, isCase, { 'If-Match': `"${version}"` })
+}
+
+/** The file as base64, as the upload route takes it. */
+async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/** Evidence on a step: the server checks its type by its first bytes and its size. */
+export async function uploadAttachment(caseId: string, seq: number, file: File): Promise<Attachment> {
+  const body: AttachmentUpload = { file_name: file.name.replace(/[/\\]/g, '_').slice(0, 200) || 'file', content_base64: await base64Of(file) }
+  return sendJson('POST', `${casePath(caseId)}/steps/${seq}/attachments`, body, isAttachment)
+}
+
+/** Where an attachment downloads (and an image's thumbnail loads) from. */
+export function attachmentUrl(caseId: string, attachmentId: string): string {
+  return `${casePath(caseId)}/attachments/${encodeURIComponent(attachmentId)}`
+}
+
+/** The printable notice (告知书) or determination (认定书) of a case. */
+export function documentUrl(caseId: string, which: 'notice' | 'determination'): string {
+  return `${casePath(caseId)}/documents/${which}`
 }
 
 /** Every saved version of a case or a parcel, oldest first. */

@@ -2,6 +2,8 @@ import type { AuditRecord } from '../../shared/api/audit'
 
 /** Bookkeeping columns every write bumps: they say nothing a reader needs. */
 const IGNORED = new Set(['version', 'updated_at', 'geometry', 'geom'])
+/** A case step's audit carries the step under `after.step`: shown as the step, not as a changed field. */
+IGNORED.add('step')
 
 export interface FieldChange {
   field: string

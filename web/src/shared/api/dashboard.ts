@@ -1,5 +1,5 @@
 /** GET /api/metrics/dashboard?year= — the half-year report's headline numbers (server/metrics/dashboard.ts). */
-import type { IdleCategory, ParcelStatus, ProjectStage, ZoneStatus } from '../park-vocabulary'
+import type { IdleStage, ParcelStatus, ProjectStage, ZoneStatus } from '../park-vocabulary'
 
 /** The above-scale firms' measures, in the order the report gives them. */
 export const ABOVE_SCALE_MEASURES = ['revenue_wan', 'profit_wan', 'tax_wan', 'electricity_kwh'] as const
@@ -39,7 +39,8 @@ export interface Dashboard {
   land: LandTotal & {
     by_zone: ZoneLand[]
     by_status: ({ status: ParcelStatus } & LandTotal)[]
-    idle: LandTotal & { statuses: readonly IdleCategory[] }
+    /** every parcel with an open idle-land case, at any of these stages */
+    idle: LandTotal & { stages: readonly IdleStage[] }
     available: LandTotal
     revitalised: LandTotal
   }

@@ -1,6 +1,6 @@
 /**
  * The write routes' bodies and answers: rezoning drafts (POST /api/zones, PUT /api/zones/:id),
- * parcels (PATCH /api/parcels/:id), idle-land cases (POST /api/idle-plots, PATCH /api/idle-plots/:id).
+ * parcels (PATCH /api/parcels/:id); idle-land case files are ./idle-cases.ts.
  * Every answer is the saved row with its new `version`, also sent as the ETag.
  */
 import type { MultiPolygon } from 'geojson'
@@ -49,22 +49,7 @@ export interface ParcelChanges extends Versioned {
   note?: string | null
 }
 
-export interface FlagRequest {
-  parcel_id: string
-  category: IdleCategory
-  reason: string
-  agreed_start_date?: string | null
-}
-
-export interface CaseChanges extends Versioned {
-  stage?: IdleStage
-  disposal?: IdleDisposal | null
-  successor_zh?: string | null
-  successor_en?: string | null
-  reason?: string
-}
-
-/** One idle / low-efficiency case, as the idle_plots layer and the write routes carry it. */
+/** One idle / low-efficiency case row, as the idle_plots layer carries it (its file with steps: ./idle-cases.ts CaseFile). */
 export interface IdleCase {
   id: string
   parcel_id: string

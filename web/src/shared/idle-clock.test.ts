@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addYears, dayNumber, idleClock, idleLandFeeWan, localToday } from './idleClock'
+import { addYears, dayNumber, idleClock, idleLandFeeWan, localToday } from './idle-clock'
 
 describe('addYears', () => {
   it('keeps the day, or takes the month end when there is none', () => {

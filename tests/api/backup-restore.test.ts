@@ -6,6 +6,11 @@ import { tableState } from '../helpers/table-state'
 forEachDatabase(
   (ctx) => {
     it('backup → change → restore gives back exactly the data backed up', async () => {
+      // Evidence on an idle-land case step is bytea: every byte value must survive the dump's text form.
+      const evidence = Buffer.from([...Array(256).keys()])
+      await ctx.db.pool.query(
+        `INSERT INTO idle_case_attachments (id, case_id, seq, file_name, media_type, size, content, uploaded_by)
+         VALUES ('ATT-backup', 'IDLE-002', 1, '现场.jpg', 'image/jpeg', $1, $2, 'test')`, [evidence.length, evidence])
       const before = await tableState(ctx.db.pool)
       const dump = await dumpDatabase(ctx.db.pool)
       expect(dump.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['zones', 'parcels', 'audit_log', 'users', 'enterprise_figures']))
@@ -20,11 +25,15 @@ forEachDatabase(
       await ctx.db.pool.query(`UPDATE parcels SET note = 'changed after the backup' WHERE id = 'FT-001'`)
       await ctx.db.pool.query(`INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ('test', 'after_backup', 'parcels', 'FT-001')`)
       await ctx.db.pool.query(`DELETE FROM enterprise_figures WHERE year = 2021`)
+      await ctx.db.pool.query(`DELETE FROM idle_case_attachments WHERE id = 'ATT-backup'`)
       expect(await tableState(ctx.db.pool)).not.toEqual(before)
 
       const counts = await restoreDatabase(ctx.db.pool, fromFile)
       expect(counts.parcels).toBe(dump.tables.find((t) => t.name === 'parcels')!.rows.length)
       expect(await tableState(ctx.db.pool)).toEqual(before)
+      const back = await ctx.db.pool.query<{ content: Buffer }>(`SELECT content FROM idle_case_attachments WHERE id = 'ATT-backup'`)
+      expect(back.rows[0]!.content.equals(evidence)).toBe(true)
+      expect(order.indexOf('idle_case_steps')).toBeLessThan(order.indexOf('idle_case_attachments'))
 
       // Geometry is bit-exact: the same hex EWKB as before.
       const again = await dumpDatabase(ctx.db.pool)

@@ -1,7 +1,8 @@
 // Browser journeys of the two internal workflows: an admin creates an account and changes its role
 // in the 账户 Accounts tab; a land officer flags an available parcel from its popup (who and why),
-// moves the case on to disposing, meets a colleague's newer save as a 409, and reads the history
-// with their own name — the map's layers reloading after each write, and no console errors.
+// which opens its case file at investigation, moves it one step on to the notice (告知) with the
+// step's fields and a photo as evidence, meets a colleague's newer step as a 409, and reads the
+// history with their own name — the map's layers reloading after each write, and no console errors.
 import fs from 'node:fs'
 import path from 'node:path'
 import { pointOnFeature } from '@turf/turf'
@@ -103,8 +104,11 @@ describe('admin: accounts and roles', () => {
   })
 })
 
-describe('land officer: an idle-land case from flag to disposing', () => {
-  it('flags an available parcel from its popup, with a reason', async () => {
+describe('land officer: an idle-land case file from flag to notice', () => {
+  // A 1×1 PNG: the server judges an attachment by its first bytes.
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex')
+
+  it('flags an available parcel from its popup, with a reason: the case opens at investigation', async () => {
     await page.locator('.login--signed-in .login__button').click()
     await page.locator('.header .login__button').waitFor()
     await signInThroughHeader(page, 'land_officer')
@@ -128,27 +132,40 @@ describe('land officer: an idle-land case from flag to disposing', () => {
     await panel.locator('.idle-flag input[name="agreed_start_date"]').fill('2020-05-01')
     const refreshed = page.waitForResponse((r) => r.url().includes('/api/layers/parcels/features') && r.request().method() === 'GET')
     await panel.locator('.idle-flag button[type="submit"]').click()
-    await panel.locator('.idle-case[data-stage="flagged"]').waitFor({ timeout: 10_000 })
+    await panel.locator('.idle-case[data-stage="investigation"]').waitFor({ timeout: 10_000 })
     await refreshed
     expect(await panel.locator('.idle-case').textContent()).toContain(officer.email)
     // Two full years past 2020-05-01 and not started: recovery without compensation (第53号令).
     expect(await panel.locator('.idle-clock').getAttribute('data-stage')).toBe('recovery')
+    expect(await panel.locator('.idle-steps__item').count()).toBe(1)
     const parcels = await getJson<FeatureCollection>('/api/layers/parcels/features?limit=10000')
     expect(parcels.features.find((f) => String(f.id) === parcelId)?.properties?.status).toBe('idle')
   })
 
-  it('moves the case on to disposing by court auction', async () => {
+  it('moves the case one step on, to the notice, with its fields and a photo as evidence', async () => {
     const panel = page.locator('.idle-panel')
-    const form = panel.locator('.idle-advance')
-    await form.locator('select[name="stage"]').selectOption('disposing')
-    await form.locator('select[name="disposal"]').selectOption('court_auction')
-    await form.locator('input[name="successor_zh"]').fill('测试承接企业')
+    const form = panel.locator('.idle-step-form')
+    expect(await form.locator('select[name="to"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['notice', 'closed'])
+    await form.locator('select[name="to"]').selectOption('notice')
+    // The step's required fields are asked for before the server is.
+    await form.locator('textarea[name="note"]').fill('下达告知书（E2E）')
+    await form.locator('button[type="submit"]').click()
+    await expect.poll(() => form.locator('.form-error').textContent()).toContain('文书编号')
+    const today = await form.locator('input[name="happened_on"]').inputValue()
+    await form.locator('input[name="doc_no"]').fill('告〔E2E〕1号')
+    await form.locator('input[name="doc_date"]').fill(today)
+    await form.locator('input[name="hearing_deadline"]').fill(today)
+    await form.locator('input[name="attachment"]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG })
     const refreshed = page.waitForResponse((r) => r.url().includes('/api/layers/idle_plots/features') && r.request().method() === 'GET')
     await form.locator('button[type="submit"]').click()
-    await panel.locator('.idle-case[data-stage="disposing"]').waitFor({ timeout: 10_000 })
+    await panel.locator('.idle-case[data-stage="notice"]').waitFor({ timeout: 10_000 })
     await refreshed
-    expect(await panel.locator('.idle-case').textContent()).toContain('司法拍卖')
-    expect(await panel.locator('.idle-advance').getAttribute('data-version')).toBe('2')
+    expect(await panel.locator('.idle-step-form').getAttribute('data-version')).toBe('2')
+    const step = panel.locator('.idle-steps__item[data-stage="notice"]')
+    await step.locator('img.idle-thumb').waitFor({ timeout: 10_000 })
+    await expect.poll(() => step.locator('img.idle-thumb').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1)
+    expect(await step.textContent()).toContain('告〔E2E〕1号')
+    expect(await step.locator('.idle-steps__doc').getAttribute('href')).toMatch(/\/documents\/notice$/)
   })
 
   it('shows the history with who and what changed', async () => {
@@ -156,9 +173,9 @@ describe('land officer: an idle-land case from flag to disposing', () => {
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4)
     const text = (await page.locator('.idle-panel .idle-history').textContent()) ?? ''
     expect(text).toContain(officer.display_name)
-    expect(text).toContain('已标记 → 处置中')
-    expect(text).toContain('闲置 → 盘活中')
+    expect(text).toContain('调查 → 告知')
     expect(await page.locator('.idle-panel .idle-history__item[data-action="flag"]').count()).toBe(1)
+    expect(await page.locator('.idle-panel .idle-history__item[data-action="attach"]').count()).toBe(1)
     // The case at the top of the panel, the map's layers reloaded after the write.
     await expect.poll(() => page.locator('.banner--loading').count(), { timeout: 20_000 }).toBe(0)
     await waitForMapReady(page, { idle: true })
@@ -166,24 +183,28 @@ describe('land officer: an idle-land case from flag to disposing', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'idle.png') })
   })
 
-  it('a colleague’s newer save is a conflict, never overwritten', async () => {
+  it('a colleague’s newer step is a conflict, never overwritten', async () => {
     const panel = page.locator('.idle-panel')
     const caseId = (await panel.locator('.idle-case').getAttribute('data-case'))!
-    // A colleague saves version 3 behind the panel's back.
+    // A colleague records the determination (version 3) behind the panel's back.
     const status = await page.evaluate(async (id) => {
       const csrf = decodeURIComponent(/(?:^|;\s*)pa_csrf=([^;]+)/.exec(document.cookie)![1]!)
-      const r = await fetch(`/api/idle-plots/${id}`, {
-        method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ successor_en: 'Colleague Ltd', version: 2 }),
+      const r = await fetch(`/api/idle-plots/${id}/transitions`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': '"2"' },
+        body: JSON.stringify({ to: 'determination', note: '同事认定', doc_no: '认〔E2E〕1号', doc_date: new Date().toISOString().slice(0, 10) }),
       })
       return r.status
     }, caseId)
     expect(status).toBe(200)
-    await panel.locator('.idle-advance input[name="successor_en"]').fill('Mine Ltd')
-    await panel.locator('.idle-advance button[type="submit"]').click()
+    const form = panel.locator('.idle-step-form')
+    await form.locator('select[name="to"]').selectOption('closed')
+    await form.locator('textarea[name="note"]').fill('我的结案')
+    await form.locator('textarea[name="closed_reason"]').fill('已动工')
+    await form.locator('button[type="submit"]').click()
     await expect.poll(() => panel.locator('.idle-conflict').textContent()).toContain('有人已修改此案件')
     await panel.locator('.idle-conflict button').click()
-    await expect.poll(() => panel.locator('.idle-advance').getAttribute('data-version')).toBe('3')
-    expect(await panel.locator('.idle-advance input[name="successor_en"]').inputValue()).toBe('Colleague Ltd')
+    await expect.poll(() => panel.locator('.idle-step-form').getAttribute('data-version')).toBe('3')
+    expect(await panel.locator('.idle-case').getAttribute('data-stage')).toBe('determination')
   })
 
   it('logged no page or console errors', () => {

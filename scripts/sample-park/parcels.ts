@@ -81,6 +81,8 @@ function applyIdleCases(parcels: Fillable[]): void {
       Object.assign(p, {
         contract_signed_on: `${y - 1}${c.agreed_start_date.slice(4)}`, land_delivered_on: `${y - 1}-12-31`,
         agreed_start_on: c.agreed_start_date, agreed_completion_on: `${y + 2}${c.agreed_start_date.slice(4)}`,
+        // a revitalised plot's successor has started: the watch list has nothing more to say about it
+        actual_start_on: c.steps.find((s) => s.successor_start_date)?.successor_start_date ?? null,
       })
     }
   }

@@ -121,7 +121,7 @@ forEachDatabase((ctx) => {
           if (next) c = (await move(c.id, c.version, { to: next, note: 'ok', ...FIELDS[next] })).json() as CaseFile
         }
       }
-    })
+    }, 180_000) // about 60 refusals, each with the whole database's checksum before and after
 
     it('every missing field of every step is a 422 naming it in details.missing', async () => {
       const c = await flag('idle')
@@ -149,7 +149,7 @@ forEachDatabase((ctx) => {
         }
         w = (await move(w.id, w.version, { to, note: 'ok', ...FIELDS[to] })).json() as CaseFile
       }
-    })
+    }, 120_000)
 
     it('fields a step does not take, and dates out of order, are 422', async () => {
       const c = await flag('low_efficiency')

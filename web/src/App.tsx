@@ -32,6 +32,7 @@ import type { FeatureHit } from './map/ParkMap'
 // What not every visit uses loads on demand (its own chunk): the first view carries the map only.
 const AnalysisPanel = lazy(() => import('./components/analysis/AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })))
 const AccountsPanel = lazy(() => import('./components/admin/AccountsPanel').then((m) => ({ default: m.AccountsPanel })))
+const RegisterPanel = lazy(() => import('./components/idle/RegisterPanel').then((m) => ({ default: m.RegisterPanel })))
 const IdleCasePanel = lazy(() => import('./components/idle/IdleCasePanel').then((m) => ({ default: m.IdleCasePanel })))
 const AttributeTable = lazy(() => import('./components/table/AttributeTable').then((m) => ({ default: m.AttributeTable })))
 const ThemePanel = lazy(() => import('./components/perMu/ThemePanel').then((m) => ({ default: m.ThemePanel })))
@@ -281,6 +282,9 @@ export function App() {
             ) }] : []),
             ...(me && access.inquiries === 'allowed' ? [{ id: 'inquiries', label: t('sheet.inquiries.tab'), render: (active: boolean) => (
               <Deferred active={active}><InquiriesPanel active={active} onShowParcel={(id) => showFeature('parcels', id)} /></Deferred>
+            ) }] : []),
+            ...(access.idleRegister === 'allowed' ? [{ id: 'register', label: t('idle.register.tab'), wide: true, render: (active: boolean) => (
+              <Deferred active={active}><RegisterPanel revision={dataVersion} onOpenParcel={(id) => { showFeature('parcels', id); setCaseParcel(id) }} /></Deferred>
             ) }] : []),
             ...(me && access.accounts === 'allowed' ? [{ id: 'accounts', label: t('admin.tab'), wide: true, render: (active: boolean) => (
               <Deferred active={active}><AccountsPanel me={me} active={active} /></Deferred>

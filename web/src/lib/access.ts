@@ -34,6 +34,8 @@ export const FEATURE_ROUTES = {
   grading: 'PUT /api/metrics/grading',
   /** Opening an idle-land case from a parcel's popup (reading it, its steps and its history). */
   idleCases: 'GET /api/idle-plots/:id',
+  /** The register of idle-land cases (a tab) and the parcels to watch. */
+  idleRegister: 'GET /api/idle-plots',
   /** Flagging a parcel and moving its case on, one step at a time. */
   editIdleCases: 'POST /api/idle-plots/:id/transitions',
   /** The inquiries tab: every inquiry for land officers and admins, one's own for investors. */

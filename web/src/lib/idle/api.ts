@@ -1,5 +1,5 @@
 import type { AuditRecord, HistoryAnswer } from '../../shared/api/audit'
-import type { Attachment, AttachmentUpload, CaseFile, FlagRequest, RegisterAnswer, TransitionRequest } from '../../shared/api/idle-cases'
+import type { Attachment, AttachmentUpload, CaseFile, FlagRequest, RegisterAnswer, TransitionRequest, WatchAnswer } from '../../shared/api/idle-cases'
 import { IDLE_END_STAGES } from '../../shared/park-vocabulary'
 import { getJson, sendJson } from '../api'
 
@@ -84,4 +84,13 @@ export function documentUrl(caseId: string, which: 'notice' | 'determination'): 
 /** Every saved version of a case or a parcel, oldest first. */
 export async function fetchHistory(entity: 'idle-plots' | 'parcels', id: string, signal?: AbortSignal): Promise<AuditRecord[]> {
   return (await getJson(`/api/${entity}/${encodeURIComponent(id)}/history`, isHistory, signal)).history
+}
+
+function isWatch(body: unknown): body is WatchAnswer {
+  return typeof body === 'object' && body !== null && Array.isArray((body as WatchAnswer).overdue_dates)
+}
+
+/** Parcels to watch: past a contract date (动态巡查) and low-efficiency candidates. */
+export function fetchWatch(signal?: AbortSignal): Promise<WatchAnswer> {
+  return getJson('/api/idle-watch', isWatch, signal)
 }

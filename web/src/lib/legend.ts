@@ -1,10 +1,10 @@
 import {
-  CLUSTER_CODES, IDLE_CATEGORIES, PARCEL_STATUSES, PROJECT_STAGES, PUBLIC_PARCEL_STATUSES, UTILITY_LINE_KINDS, UTILITY_SITE_KINDS, UTILITY_STATUSES,
+  CLUSTER_CODES, IDLE_END_STAGES, IDLE_STAGES, PARCEL_STATUSES, PROJECT_STAGES, PUBLIC_PARCEL_STATUSES, UTILITY_LINE_KINDS, UTILITY_SITE_KINDS, UTILITY_STATUSES,
   type ClusterCode, type LayerId, type ParcelStatus,
 } from '../shared/park-vocabulary'
 import type { Audience } from '../shared/access-policy'
 import {
-  BASEMAP_COLORS, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
+  BASEMAP_COLORS, ENTERPRISE_STYLE, IDLE_REVITALISED_DASH, IDLE_STAGE_COLORS, PARCEL_STATUS_COLORS,
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,
 } from './symbology'
 
@@ -51,15 +51,13 @@ function parcels(audience: Audience): LegendEntry[] {
 }
 
 function idlePlots(): LegendEntry[] {
-  const categories: LegendEntry[] = IDLE_CATEGORIES.map((category) => ({
-    labelKey: enumKey('idle_plots', 'category', category),
-    swatch: { type: 'fill', fill: '#ffffff', fillOpacity: 0, stroke: IDLE_CATEGORY_COLORS[category], strokeWidth: 3 },
+  return IDLE_STAGES.map((stage) => ({
+    labelKey: enumKey('idle_plots', 'stage', stage),
+    swatch: {
+      type: 'fill', fill: '#ffffff', fillOpacity: 0, stroke: IDLE_STAGE_COLORS[stage], strokeWidth: 3,
+      ...((IDLE_END_STAGES as readonly string[]).includes(stage) ? { dash: IDLE_REVITALISED_DASH } : {}),
+    },
   }))
-  const closed: LegendEntry = {
-    labelKey: enumKey('idle_plots', 'stage', 'revitalised'),
-    swatch: { type: 'fill', fill: '#ffffff', fillOpacity: 0, stroke: IDLE_CATEGORY_COLORS.idle, strokeWidth: 3, dash: IDLE_REVITALISED_DASH },
-  }
-  return [...categories, closed]
 }
 
 function projects(): LegendEntry[] {

@@ -3,7 +3,7 @@
  * Keys are the park's vocabulary (web/src/shared/park-vocabulary.ts): a value without a colour
  * does not compile.
  */
-import type { ClusterCode, IdleCategory, ParcelStatus, ProjectStage, UtilityKind, UtilityStatus } from '../shared/park-vocabulary'
+import type { ClusterCode, IdleCategory, IdleStage, ParcelStatus, ProjectStage, UtilityKind, UtilityStatus } from '../shared/park-vocabulary'
 
 // Red/orange carry the land officer's alarm (idle, low efficiency), green the investor's offer (available);
 // the rest stay calm so the alarms read first.
@@ -67,6 +67,16 @@ export const CLUSTER_STYLE: Record<ClusterCode, { color: string; pattern: string
 }
 
 export const IDLE_CATEGORY_COLORS: Record<IdleCategory, string> = { idle: '#b3001b', low_efficiency: '#e85d04' }
+/**
+ * An idle-land case's outline by its stage (the register's map): reds while it is investigated and
+ * determined, ambers while disposed of, green when revitalised, grey when closed — the same tones as
+ * the stage badges in the case panel and the register.
+ */
+export const IDLE_STAGE_COLORS: Record<IdleStage, string> = {
+  investigation: '#d7263d', notice: '#b3001b', determination: '#7a0010', disposal_plan: '#e85d04', implementing: '#c77700',
+  revitalised: '#1f8a4c', closed: '#7d8793',
+}
+/** The dash of a case that has ended (revitalised or closed): it stays on the record. */
 export const IDLE_REVITALISED_DASH = [1.5, 1]
 
 export const ENTERPRISE_STYLE = {

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
-import { type LayerId } from '../shared/park-vocabulary'
+import { IDLE_END_STAGES, type LayerId } from '../shared/park-vocabulary'
 import {
-  BASEMAP_COLORS as B, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_CATEGORY_COLORS, IDLE_REVITALISED_DASH, PARCEL_STATUS_COLORS,
+  BASEMAP_COLORS as B, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_REVITALISED_DASH, IDLE_STAGE_COLORS, PARCEL_STATUS_COLORS,
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,
 } from '../lib/symbology'
 
@@ -102,12 +102,13 @@ export function projectLayers(): LayerSpecification[] {
 
 export function idlePlotLayers(): LayerSpecification[] {
   return tag('idle_plots', [
-    // A revitalised plot keeps its outline, dashed: the case is closed but stays on the record.
+    // Coloured by the case's stage (the register reads the map by it); an ended case (revitalised,
+    // closed) keeps its outline, dashed: it stays on the record.
     {
       id: 'idle-plots-outline', type: 'line', layout: { 'line-join': 'round' },
       paint: {
-        'line-color': colorBy('category', IDLE_CATEGORY_COLORS), 'line-width': width(2.5, 6), 'line-offset': width(1, 2.5),
-        'line-dasharray': ['match', ['get', 'stage'], 'revitalised', ['literal', IDLE_REVITALISED_DASH], ['literal', [1, 0]]],
+        'line-color': colorBy('stage', IDLE_STAGE_COLORS), 'line-width': width(2.5, 6), 'line-offset': width(1, 2.5),
+        'line-dasharray': ['match', ['get', 'stage'], [...IDLE_END_STAGES], ['literal', IDLE_REVITALISED_DASH], ['literal', [1, 0]]],
       },
     },
   ])

@@ -74,7 +74,7 @@ describe('land officer: the register of idle-land cases', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'idle-register.png') })
   }, 120_000)
 
-  it('exports the register as CSV', async () => {
+  it('exports the register as CSV and XLSX', async () => {
     const download = page.waitForEvent('download')
     await page.locator('.idle-register [data-action="csv"]').click()
     const file = await download
@@ -82,6 +82,10 @@ describe('land officer: the register of idle-land cases', () => {
     expect(text.startsWith('\uFEFF案件编号,地块')).toBe(true)
     expect(text).toContain('IDLE-004')
     expect(text.split('\r\n').filter(Boolean).length).toBe(1 + (await page.locator('.idle-register__list:not(.idle-watch) li').count()))
+    const xlsx = page.waitForEvent('download')
+    await page.locator('.idle-register [data-action="xlsx"]').click()
+    const book = fs.readFileSync((await (await xlsx).path())!)
+    expect(book.subarray(0, 2).toString('latin1')).toBe('PK') // a zip, as XLSX is
   })
 
   it('reads on a 390 px phone', async () => {

@@ -68,6 +68,7 @@ export const idleEn: IdleResources = {
     overdue: '{{count}} overdue',
     revitalisedYear: 'Revitalised this year: {{mu}} mu',
     csv: 'Export CSV',
+    xlsx: 'Export XLSX',
     fee: 'fee about {{fee}} wan yuan',
     yes: 'yes',
     col: { id: 'Case', parcel: 'Parcel', zone: 'District', mu: 'Area (mu)', fee: 'Idle-land fee (wan yuan)', recovery: 'Recovery from' },

@@ -66,6 +66,7 @@ export const idleZhCN = {
     overdue: '逾期 {{count}} 宗',
     revitalisedYear: '本年盘活 {{mu}} 亩',
     csv: '导出 CSV',
+    xlsx: '导出 XLSX',
     fee: '闲置费约 {{fee}} 万元',
     yes: '是',
     col: { id: '案件编号', parcel: '地块', zone: '片区', mu: '面积（亩）', fee: '土地闲置费（万元）', recovery: '可无偿收回日期' },

@@ -30,9 +30,7 @@ export function RegisterPanel({ onOpenParcel, revision }: { onOpenParcel: (parce
   const data = register.data
   const en = i18n.language === 'en'
 
-  const exportCsv = () => {
-    if (!data) return
-    const columns: CsvColumn<RegisterItem>[] = [
+  const columns = (): CsvColumn<RegisterItem>[] => [
       { header: t('idle.register.col.id'), value: (r) => r.id },
       { header: t('idle.register.col.parcel'), value: (r) => r.parcel_id },
       { header: t('idle.case.holder'), value: (r) => (en ? r.name_en : r.name_zh) },
@@ -46,8 +44,19 @@ export function RegisterPanel({ onOpenParcel, revision }: { onOpenParcel: (parce
       { header: t('idle.case.overdue'), value: (r) => (r.overdue ? t('idle.register.yes') : '') },
       { header: t('idle.register.col.fee'), value: (r) => r.fee_wan },
       { header: t('idle.register.col.recovery'), value: (r) => r.recovery_from },
-    ]
-    downloadBlob(`idle-register-${data.summary.today}.csv`, new Blob([toCsv(columns, data.items)], { type: 'text/csv;charset=utf-8' }))
+  ]
+  const exportCsv = () => {
+    if (!data) return
+    downloadBlob(`idle-register-${data.summary.today}.csv`, new Blob([toCsv(columns(), data.items)], { type: 'text/csv;charset=utf-8' }))
+  }
+  // The same columns as a spreadsheet; the writer loads on first use (as the attribute table's).
+  const exportXlsx = async () => {
+    if (!data) return
+    const cols = columns()
+    const cell = (v: unknown): string | number | null => (typeof v === 'number' || typeof v === 'string' ? v : null)
+    const rows = [cols.map((c) => c.header), ...data.items.map((r) => cols.map((c) => cell(c.value(r))))]
+    const { default: writeXlsxFile } = await import('write-excel-file/browser')
+    downloadBlob(`idle-register-${data.summary.today}.xlsx`, await writeXlsxFile(rows, { sheet: 'idle-register' }).toBlob())
   }
 
   return (
@@ -92,6 +101,7 @@ export function RegisterPanel({ onOpenParcel, revision }: { onOpenParcel: (parce
             <span data-kpi="overdue">{t('idle.register.overdue', { count: data.summary.overdue })}</span>
             <span data-kpi="revitalised">{t('idle.register.revitalisedYear', { mu: mu2(data.summary.revitalised_this_year_mu) })}</span>
             <button type="button" className="button button--small-text" data-action="csv" onClick={exportCsv}>{t('idle.register.csv')}</button>
+            <button type="button" className="button button--small-text" data-action="xlsx" onClick={() => void exportXlsx()}>{t('idle.register.xlsx')}</button>
           </p>
           <ul className="idle-register__list">
             {data.items.map((i) => (

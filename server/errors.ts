@@ -120,6 +120,8 @@ const DATABASE_RULES: ReadonlyArray<[constraint: string, refusal: DatabaseRefusa
   ['idle_plots_one_open_case', { status: 409, code: 'one_open_case', message: 'a parcel has at most one open idle-land case: take the open case to revitalised or close it first' }],
   ['idle_plots_stage_order', { status: 409, code: 'stage_order', message: 'an idle-land case moves one statutory step on (investigation → notice → determination → disposal_plan → implementing → revitalised; no notice for low-efficiency land) or is closed, never back, and keeps its category' }],
   ['parcels_status_follows_case', { status: 409, code: 'status_follows_case', message: "a parcel's status follows its open idle-land case (investigation to determination: idle or low_efficiency; disposal_plan, implementing: revitalising): move the case on instead" }],
+  // migration 013: a scenario's versions are what was saved; an approved one is frozen
+  ['scenario_versions_immutable', { status: 409, code: 'scenario_approved', message: 'a saved scenario version never changes, and an approved one is frozen: save a new version (or start a new scenario)' }],
 ]
 
 function ruleFor(constraint: unknown): DatabaseRefusal | undefined {

@@ -18,6 +18,10 @@ import { buildOffers, CONDITION_COLUMNS } from './offer'
 import { areaGeometry, csvText, featureCollectionText, lineGeometry, pick, pointGeometry } from './write'
 
 export const ZONE_COLUMNS = ['id', 'name_zh', 'name_en', 'kind', 'status', 'note'] as const
+export const SCENARIO_COLUMNS = ['id', 'zone_id', 'name_zh', 'name_en', 'note', 'created_by', 'created_at'] as const
+export const SCENARIO_VERSION_COLUMNS = [
+  'scenario_id', 'n', 'base', 'comment', 'status', 'created_by', 'created_at', 'submitted_by', 'submitted_at', 'reviewed_by', 'reviewed_at', 'review_comment',
+] as const
 export const CLUSTER_COLUMNS = ['id', 'code', 'name_zh', 'name_en', 'stage', 'note'] as const
 export const ENTERPRISE_COLUMNS = ['id', 'name_zh', 'name_en', 'industry', 'is_chemical', 'above_scale', 'started_year', 'note'] as const
 export const PARCEL_COLUMNS = [
@@ -77,9 +81,21 @@ export function buildSamplePark(): SamplePark {
     zone('huangxi', '黄溪新区', 'Huangxi new area', 'park_zone', 'current', '控制性详规已编制并通过专家评审', outline('huangxi')),
     zone('south', '南区', 'South district', 'park_zone', 'expanding', '调区范围土地征用、地面附着物补偿已完成；尚未纳入国土空间规划，须调区扩区', outline('south')),
     zone('approved-boundary', '高新园区批准范围', 'Approved high-tech park boundary', 'approved_boundary', 'current', '覆盖冯田区与黄溪新区，不含南区（示意范围）', APPROVED_BOUNDARY),
-    zone('draft-2022-south', '调区扩区方案（草案）', 'Rezoning and expansion plan (draft)', 'rezoning_draft', 'draft',
-      '批准范围加南区；粗略边界，含部分林地；调区环评修改中（示意）', unionRings(APPROVED_BOUNDARY, DRAFT_SOUTH_PART)),
   ]
+  // The rezoning draft of the report (调区扩区): the approved boundary plus the south district, as a
+  // scenario revising the approved boundary, at its first version, not yet submitted.
+  const scenarioAt = '2022-06-30T09:00:00+08:00'
+  const scenarios = [pick(SCENARIO_COLUMNS, {
+    id: 'draft-2022-south', zone_id: 'approved-boundary', name_zh: '调区扩区方案（草案）', name_en: 'Rezoning and expansion plan (draft)',
+    note: '批准范围加南区；粗略边界，含部分林地；调区环评修改中（示意）', created_by: 'sample-park', created_at: scenarioAt,
+  })]
+  const scenarioVersions = [{
+    properties: pick(SCENARIO_VERSION_COLUMNS, {
+      scenario_id: 'draft-2022-south', n: 1, base: null, comment: '粗略边界（示意）', status: 'draft', created_by: 'sample-park', created_at: scenarioAt,
+      submitted_by: null, submitted_at: null, reviewed_by: null, reviewed_at: null, review_comment: null,
+    }),
+    geometry: areaGeometry([unionRings(APPROVED_BOUNDARY, DRAFT_SOUTH_PART)]),
+  }]
   const clusters = [
     { properties: pick(CLUSTER_COLUMNS, { id: 'cluster-a', code: 'A', name_zh: '化工集中区A区（建成区）', name_en: 'Chemical cluster area A (built)', stage: 'built', note: '建成区A区已调整边界：东北角职工宿舍地块划出，拟制定搬迁计划（示意）' }), geometry: areaGeometry([CLUSTER_A]) },
     { properties: pick(CLUSTER_COLUMNS, { id: 'cluster-b', code: 'B', name_zh: '化工集中区B区（规划发展区）', name_en: 'Chemical cluster area B (planned development)', stage: 'planned', note: '较上一次申请范围不变' }), geometry: areaGeometry([CLUSTER_B]) },
@@ -103,6 +119,8 @@ export function buildSamplePark(): SamplePark {
 
   const files = new Map<string, string>([
     ['zones.geojson', featureCollectionText(zones)],
+    ['scenarios.csv', csvText(SCENARIO_COLUMNS, scenarios)],
+    ['scenario_versions.geojson', featureCollectionText(scenarioVersions)],
     ['chemical_clusters.geojson', featureCollectionText(clusters)],
     ['parcels.geojson', featureCollectionText(parcelFeatures)],
     ['enterprises.geojson', featureCollectionText(enterprises)],

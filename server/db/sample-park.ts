@@ -13,11 +13,16 @@ interface SeedFile {
   file: string
   /** Polygon files may hold Polygons; the column is MultiPolygon. */
   multi?: boolean
+  /** Rows that move on in use and are never set back by a reload: inserted when missing, else left alone. */
+  insertOnly?: boolean
 }
 
 /** Foreign-key order: a table comes after the tables it references. */
 export const SEED_FILES: readonly SeedFile[] = [
   { table: 'zones', file: 'zones.geojson', multi: true },
+  // A scenario's versions are immutable once saved (migration 013), and the scenario moves on with them.
+  { table: 'scenarios', file: 'scenarios.csv', insertOnly: true },
+  { table: 'scenario_versions', file: 'scenario_versions.geojson', multi: true, insertOnly: true },
   { table: 'chemical_clusters', file: 'chemical_clusters.geojson', multi: true },
   { table: 'enterprises', file: 'enterprises.geojson' },
   { table: 'enterprise_figures', file: 'enterprise_figures.csv' },
@@ -83,12 +88,12 @@ async function upsertFile(client: pg.PoolClient, f: SeedFile, rows: Row[]): Prom
     `INSERT INTO ${table} (${insertCols.join(', ')})
      SELECT ${selectCols.join(', ')}
      FROM jsonb_array_elements($1::jsonb) f, jsonb_populate_record(NULL::${table}, f->'properties') r
-     ON CONFLICT (${key.map(q).join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+     ON CONFLICT (${key.map(q).join(', ')}) ${f.insertOnly ? 'DO NOTHING' : `DO UPDATE SET ${updates.join(', ')}`}`,
     [JSON.stringify(rows)],
   )
   if (hasGeom) {
     const bad = await client.query<{ id: string; reason: string }>(
-      `SELECT id, ST_IsValidReason(geom) AS reason FROM ${table} WHERE NOT ST_IsValid(geom) LIMIT 5`,
+      `SELECT concat_ws('/', ${key.map(q).join(', ')}) AS id, ST_IsValidReason(geom) AS reason FROM ${table} WHERE NOT ST_IsValid(geom) LIMIT 5`,
     )
     if (bad.rows.length) throw new Error(`${f.file}: invalid geometry: ${bad.rows.map((r) => `${r.id} (${r.reason})`).join('; ')}`)
   }

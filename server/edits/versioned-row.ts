@@ -3,12 +3,14 @@ import { Conflict, NotFound } from '../errors'
 import { appendAudit } from './audit'
 
 /** Tables whose rows are edited through the API: each has `id`, `version`, `updated_at`. */
-export type EditableTable = 'zones' | 'parcels' | 'idle_plots' | 'projects' | 'chemical_clusters'
+export type EditableTable = 'zones' | 'parcels' | 'idle_plots' | 'projects' | 'chemical_clusters' | 'scenarios'
+/** Editable tables without a `geom` column (a scenario's shapes are its versions'). */
+const WITHOUT_GEOMETRY: readonly EditableTable[] = ['idle_plots', 'scenarios']
 
 /** The row as JSON, geometry as GeoJSON: what the audit log keeps as before/after. */
 export async function snapshot(client: pg.PoolClient, table: EditableTable, id: string, lock = false): Promise<Record<string, unknown> | undefined> {
   const t = pg.escapeIdentifier(table)
-  const geometry = table === 'idle_plots' ? `'{}'::jsonb` : `jsonb_build_object('geometry', ST_AsGeoJSON(r.geom, 15)::jsonb)`
+  const geometry = WITHOUT_GEOMETRY.includes(table) ? `'{}'::jsonb` : `jsonb_build_object('geometry', ST_AsGeoJSON(r.geom, 15)::jsonb)`
   const { rows } = await client.query<{ row: Record<string, unknown> }>(
     `SELECT (to_jsonb(r) - 'geom') || ${geometry} AS row
      FROM ${t} r WHERE r.id = $1 ${lock ? 'FOR UPDATE' : ''}`,

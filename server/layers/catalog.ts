@@ -73,7 +73,21 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['name_zh', 'name_en', 'kind', 'status', 'note', ...versioned],
     hasArea: true,
     summary: ['name_zh', 'name_en', 'kind'],
-    public: { columns: ['name_zh', 'name_en', 'kind', 'status'], where: `t.kind <> 'rezoning_draft'` },
+    public: { columns: ['name_zh', 'name_en', 'kind', 'status'] },
+  },
+  {
+    // Each open rezoning scenario at its latest version (an approved one is the zone it revised).
+    // Internal only: proposals never reach investors or the public, on the map, in tiles or OGC.
+    id: 'scenarios',
+    title: '调区扩区方案',
+    title_en: 'Rezoning scenarios',
+    geometryType: 'MultiPolygon',
+    source: `(SELECT s.id, s.zone_id, s.name_zh, s.name_en, v.status, v.created_by, s.version, s.updated_at, v.geom
+              FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id AND v.n = s.version
+              WHERE v.status <> 'approved') t`,
+    columns: ['zone_id', 'name_zh', 'name_en', 'status', 'created_by', ...versioned],
+    hasArea: true,
+    summary: ['name_zh', 'name_en', 'status'],
   },
   {
     id: 'chemical_clusters',

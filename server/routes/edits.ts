@@ -4,21 +4,19 @@ import type { AppContext } from '../context'
 import { historyOf } from '../edits/audit'
 import { updateParcel } from '../edits/parcels'
 import { withTransaction } from '../db/transaction'
-import { createDraft, updateDraft } from '../edits/zones'
 import { actorOf } from '../http/actor'
 import { nameText, nullableFreeText } from '../http/text-schema'
 import { etagOf, expectedVersion } from '../http/if-match'
 import { NotFound } from '../errors'
 import { HISTORY_ENTITIES, type HistoryAnswer, type HistoryEntity } from '../../web/src/shared/api/audit'
-import type { DraftChanges, NewDraft, ParcelChanges as ParcelBody } from '../../web/src/shared/api/edits'
+import type { ParcelChanges as ParcelBody } from '../../web/src/shared/api/edits'
 import {
-  DRAFT_STATUSES, FOREST_APPROVALS, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES,
+  FOREST_APPROVALS, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES,
 } from '../../web/src/shared/park-vocabulary'
 
 const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const
 const idParams = { type: 'object', properties: { id }, required: ['id'] } as const
 const version = { type: 'integer', minimum: 1 } as const
-const geometry = { type: 'object' } as const
 
 const oneOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] }) as const
 
@@ -27,14 +25,12 @@ function sendRow(reply: FastifyReply, row: Record<string, unknown>, status = 200
 }
 
 /**
- * Edits of the park's objects: rezoning drafts (planners) and parcel attributes (land officers);
- * idle-land cases are ./idle-cases.ts. Each is one transaction, checked against the version the client saw
+ * Edits of the park's objects: parcel attributes (land officers); idle-land cases are
+ * ./idle-cases.ts, boundaries change through scenarios (./scenarios.ts). Each is one transaction, checked against the version the client saw
  * (If-Match → 409 when stale), and audited with before and after.
  */
 export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const pool = ctx.db.pool
-
-  const draftProperties = { name_zh: nameText(200), name_en: nameText(200), note: nullableFreeText(2000), geometry }
 
   /**
    * An edit of an existing object: the version the client saw (If-Match or body), the changes
@@ -50,32 +46,6 @@ export async function editRoutes(app: FastifyInstance, ctx: AppContext): Promise
     const { version: _v, ...changes } = edit.body
     return sendRow(reply, await withTransaction(pool, (c) => save(c, edit.id, expected, changes, actorOf(req))))
   }
-
-  app.post<{ Body: NewDraft }>('/api/zones', {
-    schema: {
-      body: {
-        type: 'object',
-        properties: draftProperties,
-        required: ['name_zh', 'name_en', 'geometry'],
-        additionalProperties: false,
-      },
-    },
-  }, async (req, reply) => sendRow(reply, await withTransaction(pool, (c) => createDraft(c, req.body, actorOf(req))), 201))
-
-  app.put<{ Params: { id: string }; Body: DraftChanges }>('/api/zones/:id', {
-    schema: {
-      params: idParams,
-      body: {
-        type: 'object',
-        properties: {
-          ...draftProperties,
-          version,
-          status: oneOf(DRAFT_STATUSES),
-        },
-        additionalProperties: false,
-      },
-    },
-  }, (req, reply) => saveVersioned(req, reply, { id: req.params.id, body: req.body }, updateDraft))
 
   app.patch<{ Params: { id: string }; Body: ParcelBody }>('/api/parcels/:id', {
     schema: {

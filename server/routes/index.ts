@@ -8,6 +8,7 @@ import { adminUserRoutes } from './admin-users'
 import { publicParcelRoutes } from './public-parcels'
 import { editRoutes } from './edits'
 import { idleCaseRoutes } from './idle-cases'
+import { scenarioRoutes } from './scenarios'
 import { metricsRoutes } from './metrics'
 import { ogcRoutes } from './ogc'
 import { parcelPageRoutes } from './parcel-page'
@@ -16,4 +17,4 @@ import { tileRoutes } from './tiles'
 import { convertRoutes } from './convert'
 
 /** Every route module, registered in this order. */
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, convertRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, idleCaseRoutes, metricsRoutes, portalRoutes, tileRoutes, parcelPageRoutes, ogcRoutes]
+export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, layerRoutes, analysisAreaRoutes, analysisOverlapRoutes, convertRoutes, authRoutes, adminUserRoutes, publicParcelRoutes, editRoutes, scenarioRoutes, idleCaseRoutes, metricsRoutes, portalRoutes, tileRoutes, parcelPageRoutes, ogcRoutes]

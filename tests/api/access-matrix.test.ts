@@ -72,14 +72,21 @@ forEachDatabase((ctx) => {
     for (const principal of viewers) {
       const as = async () => (principal === 'anonymous' ? {} : (await sessionAs(ctx.db.pool, 'investor')).headers)
 
-      it(`${principal}: no idle plots layer, and its id answers like an unknown layer`, async () => {
-        const headers = await as()
-        const list = (await ctx.app.inject({ url: '/api/layers', headers })).json() as { id: string }[]
-        expect(list.map((l) => l.id)).not.toContain('idle_plots')
-        const res = await ctx.app.inject({ url: '/api/layers/idle_plots/features', headers })
-        expect(res.statusCode).toBe(404)
-        expect(res.json()).toEqual({ error: { code: 'not_found', message: 'unknown layer "idle_plots"; see /api/layers' } })
-      })
+      for (const hidden of ['idle_plots', 'scenarios']) {
+        it(`${principal}: no ${hidden} layer — in the list, features, rows, tiles or OGC — and its id answers like an unknown layer`, async () => {
+          const headers = await as()
+          const list = (await ctx.app.inject({ url: '/api/layers', headers })).json() as { id: string }[]
+          expect(list.map((l) => l.id)).not.toContain(hidden)
+          const res = await ctx.app.inject({ url: `/api/layers/${hidden}/features`, headers })
+          expect(res.statusCode).toBe(404)
+          expect(res.json()).toEqual({ error: { code: 'not_found', message: `unknown layer "${hidden}"; see /api/layers` } })
+          expect((await ctx.app.inject({ url: `/api/layers/${hidden}/rows`, headers })).statusCode).toBe(404)
+          expect((await ctx.app.inject({ url: `/tiles/${hidden}/14/13444/6854.mvt`, headers })).statusCode).toBe(404)
+          expect((await ctx.app.inject({ url: `/ogc/collections/${hidden}/items`, headers })).statusCode).toBe(404)
+          const collections = (await ctx.app.inject({ url: '/ogc/collections', headers })).json() as { collections: { id: string }[] }
+          expect(collections.collections.map((c) => c.id)).not.toContain(hidden)
+        })
+      }
 
       for (const layer of LAYERS.filter((l) => l.public)) {
         it(`${principal}: ${layer.id} carries only public columns`, async () => {
@@ -98,7 +105,8 @@ forEachDatabase((ctx) => {
         const get = async (id: string) => ((await ctx.app.inject({ url: `/api/layers/${id}/features?limit=10000`, headers })).json() as {
           features: { id: string; properties: Record<string, unknown> }[]
         }).features
-        expect((await get('zones')).map((f) => f.properties.kind)).not.toContain('rezoning_draft')
+        // proposals are scenarios, internal; the zones layer holds adopted boundaries only
+        expect((await get('zones')).map((f) => f.properties.name_zh)).not.toContain('调区扩区方案（草案）')
         for (const p of await get('projects')) expect(['reserve', 'negotiating']).not.toContain(p.properties.stage)
         const parcels = await get('parcels')
         const { rows } = await ctx.db.pool.query<{ id: string; status: string }>('SELECT id, status FROM parcels')
@@ -111,6 +119,20 @@ forEachDatabase((ctx) => {
         }
       })
     }
+
+    it('internal roles see the open scenarios on the map; investors and the public cannot reach them', async () => {
+      for (const role of ['planner', 'land_officer', 'admin'] as const) {
+        const { headers } = await sessionAs(ctx.db.pool, role)
+        const fc = (await ctx.app.inject({ url: '/api/layers/scenarios/features', headers })).json() as { features: { id: string; properties: Record<string, unknown> }[] }
+        expect(fc.features.map((f) => f.id), role).toContain('draft-2022-south')
+        expect(fc.features.find((f) => f.id === 'draft-2022-south')!.properties).toMatchObject({ zone_id: 'approved-boundary', status: expect.any(String) })
+      }
+      const investor = (await sessionAs(ctx.db.pool, 'investor')).headers
+      for (const url of ['/api/scenarios', '/api/scenarios/draft-2022-south', '/api/scenarios/draft-2022-south/versions/1', '/api/scenarios/draft-2022-south/diff?from=1&to=1']) {
+        expect((await ctx.app.inject({ url })).statusCode, url).toBe(401)
+        expect((await ctx.app.inject({ url, headers: investor })).statusCode, url).toBe(403)
+      }
+    })
 
     it('a land officer sees the idle plots, with who flagged them and why', async () => {
       const { headers } = await sessionAs(ctx.db.pool, 'land_officer')

@@ -83,8 +83,8 @@ forEachDatabase((ctx) => {
     expect(body.subject.m2).toBeGreaterThan(1e6)
   })
 
-  it('what the rezoning draft takes in and leaves out: every parcel classified once', async () => {
-    const body = await overlapOf({ ref: { layer: 'zones', ids: ['draft-2022-south'] }, layers: ['parcels', 'projects'], include: 'all' })
+  it('what the rezoning scenario takes in and leaves out: every parcel classified once', async () => {
+    const body = await overlapOf({ ref: { layer: 'scenarios', ids: ['draft-2022-south'] }, layers: ['parcels', 'projects'], include: 'all' })
     const parcels = body.layers.find((l) => l.id === 'parcels')!
     const { rows } = await ctx.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM parcels')
     expect(parcels.totals.count).toBe(rows[0]!.n)
@@ -96,7 +96,7 @@ forEachDatabase((ctx) => {
   })
 
   it('how much of the draft lies on forest: the base map land cover answers', async () => {
-    const body = await overlapOf({ ref: { layer: 'zones', ids: ['draft-2022-south'] }, layers: ['basemap'] })
+    const body = await overlapOf({ ref: { layer: 'scenarios', ids: ['draft-2022-south'] }, layers: ['basemap'] })
     const land = body.layers[0]!
     expect(land.features.every((f) => ['forest', 'water', 'village'].includes(String(f.properties.kind)))).toBe(true)
     expect(land.features.some((f) => f.properties.kind === 'forest' && f.overlap_m2! > 0)).toBe(true)

@@ -41,7 +41,9 @@ const BIDI_CONTROLS: [string, string][] = [
   ]),
 ]
 
-const draft = (geometry: unknown, extra: Record<string, unknown> = {}) => ({ name_zh: '方案', name_en: 'draft', geometry, ...extra })
+const draft = (geometry: unknown, extra: Record<string, unknown> = {}) => ({ name_zh: '方案', name_en: 'scenario', geometry, ...extra })
+/** A new version of the sample park's scenario, drawn from version 1. */
+const SAMPLE_VERSIONS = '/api/scenarios/draft-2022-south/versions'
 
 /** A valid grading body (the migration's defaults), with `change` on top. */
 const grading = (change: Record<string, unknown> = {}) => ({
@@ -57,8 +59,8 @@ const CASES: Case[] = [
   // broken JSON and wrong content
   { name: 'broken JSON', method: 'POST', url: '/api/analysis/area', raw: '{"type":"Polygon",' },
   { name: 'JSON that is a number', method: 'POST', url: '/api/analysis/area', raw: '42' },
-  { name: 'JSON null', method: 'POST', url: '/api/zones', raw: 'null' },
-  { name: 'form-encoded body', method: 'POST', url: '/api/zones', raw: 'name_zh=a&name_en=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  { name: 'JSON null', method: 'POST', url: '/api/scenarios', raw: 'null' },
+  { name: 'form-encoded body', method: 'POST', url: '/api/scenarios', raw: 'name_zh=a&name_en=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
   { name: 'broken JSON on an edit', method: 'PATCH', url: '/api/parcels/FT-001', raw: '{"note":', headers: { 'if-match': '"1"' } },
   // wrong types
   { name: 'limit not a number', method: 'GET', url: '/api/layers/parcels/features?limit=ten' },
@@ -67,7 +69,7 @@ const CASES: Case[] = [
   { name: 'layers not an array', method: 'POST', url: '/api/analysis/overlap', body: { geometry: square, layers: 'parcels' } },
   { name: 'status a number', method: 'PATCH', url: '/api/parcels/FT-001', body: { status: 3 }, headers: { 'if-match': '"1"' } },
   { name: 'price a string', method: 'PATCH', url: '/api/parcels/FT-001', body: { price_wan_per_mu: 'cheap' }, headers: { 'if-match': '"1"' } },
-  { name: 'name an array', method: 'POST', url: '/api/zones', body: draft(square, { name_zh: ['a'] }) },
+  { name: 'name an array', method: 'POST', url: '/api/scenarios', body: draft(square, { name_zh: ['a'] }) },
   { name: 'grading weights as strings', method: 'PUT', url: '/api/metrics/grading', body: { version: 1, weights: 'heavy' } },
   { name: 'unknown field', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 'FT-001', category: 'idle', reason: 'x', is_admin: true } },
   { name: 'email not an email', method: 'POST', url: '/api/admin/users', body: { email: 'nobody', password: 'a-long-password-1', role: 'planner' } },
@@ -82,8 +84,9 @@ const CASES: Case[] = [
   { status: 400, name: 'grading weight 1e400', method: 'PUT', url: '/api/metrics/grading', raw: JSON.stringify(grading()).replace('"tax_per_mu":30', '"tax_per_mu":1e400') },
   { status: 400, name: 'version 1e400', method: 'PATCH', url: '/api/parcels/FT-001', raw: '{"note":"x","version":1e400}' },
   { status: 400, name: 'parcel note true', method: 'PATCH', url: '/api/parcels/FT-001', body: { note: true }, headers: { 'if-match': '"1"' } },
-  { status: 400, name: 'draft note true', method: 'PUT', url: '/api/zones/draft-2022-south', body: { note: true }, headers: { 'if-match': '"1"' } },
-  { status: 400, name: 'version true (zones)', method: 'PUT', url: '/api/zones/draft-2022-south', body: { note: 'x', version: true } },
+  { status: 400, name: 'scenario note true', method: 'POST', url: '/api/scenarios', body: draft(square, { note: true }) },
+  { status: 400, name: 'version comment true', method: 'POST', url: SAMPLE_VERSIONS, body: { geometry: square, comment: true }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'version number in the body (scenarios take If-Match only)', method: 'POST', url: SAMPLE_VERSIONS, body: { geometry: square, version: 1 } },
   { status: 400, name: 'version true (grading)', method: 'PUT', url: '/api/metrics/grading', body: grading({ version: true }) },
   { status: 400, name: 'version true (parcels)', method: 'PATCH', url: '/api/parcels/FT-001', body: { note: 'x', version: true } },
   { status: 400, name: 'version in the body (idle-case transitions take If-Match only)', method: 'POST', url: '/api/idle-plots/IDLE-004/transitions', body: { to: 'closed', note: 'x', closed_reason: 'x', version: 1 }, headers: { 'if-match': '"1"' } },
@@ -91,9 +94,14 @@ const CASES: Case[] = [
   { status: 400, name: 'version "1" (grading)', method: 'PUT', url: '/api/metrics/grading', body: grading({ version: '1' }) },
   { status: 400, name: 'grading min_mu "3"', method: 'PUT', url: '/api/metrics/grading', body: grading({ min_mu: '3' }) },
   { status: 400, name: 'grading threshold "20"', method: 'PUT', url: '/api/metrics/grading', body: grading({ thresholds: { A: '20', B: 60, C: 95 } }) },
-  { status: 400, name: 'draft name a number', method: 'POST', url: '/api/zones', body: draft(square, { name_zh: 5 }) },
-  { status: 400, name: 'draft name_en a number (edit)', method: 'PUT', url: '/api/zones/draft-2022-south', body: { name_en: 42 }, headers: { 'if-match': '"1"' } },
-  { status: 400, name: 'draft status a number', method: 'PUT', url: '/api/zones/draft-2022-south', body: { status: 1 }, headers: { 'if-match': '"1"' } },
+  { status: 400, name: 'scenario name a number', method: 'POST', url: '/api/scenarios', body: draft(square, { name_zh: 5 }) },
+  { status: 400, name: 'scenario name_en a number', method: 'POST', url: '/api/scenarios', body: draft(square, { name_en: 42 }) },
+  { status: 400, name: 'scenario zone_id a number', method: 'POST', url: '/api/scenarios', body: draft(square, { zone_id: 1 }) },
+  { status: 400, name: 'decision not approved/rejected', method: 'POST', url: '/api/scenarios/draft-2022-south/versions/1/decision', body: { decision: 'yes', comment: 'ok' } },
+  { status: 400, name: 'decision without a comment', method: 'POST', url: '/api/scenarios/draft-2022-south/versions/1/decision', body: { decision: 'approved' } },
+  { status: 400, name: 'comment pin as text', method: 'POST', url: '/api/scenarios/draft-2022-south/comments', body: { body: 'x', pin: '115,28' } },
+  { status: 400, name: 'version number not a number', method: 'GET', url: '/api/scenarios/draft-2022-south/versions/one' },
+  { status: 400, name: 'diff from a text', method: 'GET', url: '/api/scenarios/draft-2022-south/diff?from=first&to=1' },
   { status: 400, name: 'flag reason a number', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 'FT-001', category: 'idle', reason: 1 } },
   { status: 400, name: 'flag parcel_id a number', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 1, category: 'idle', reason: 'x' } },
   { status: 400, name: 'flag start date a number', method: 'POST', url: '/api/idle-plots', body: { parcel_id: 'FT-001', category: 'idle', reason: 'x', agreed_start_date: 20200101 } },
@@ -109,32 +117,33 @@ const CASES: Case[] = [
   { status: 400, name: 'account disabled 1', method: 'PATCH', url: '/api/admin/users/2', body: { disabled: 1 } },
   { status: 400, name: 'password reset a number', method: 'POST', url: '/api/admin/users/2/password', body: { password: 12345678901234 } },
   // invalid geometry
-  { name: 'self-intersecting draft', method: 'POST', url: '/api/zones', body: draft(bowtie) },
+  { name: 'self-intersecting scenario', method: 'POST', url: '/api/scenarios', body: draft(bowtie) },
+  { name: 'self-intersecting version', method: 'POST', url: SAMPLE_VERSIONS, body: { geometry: bowtie }, headers: { 'if-match': '"1"' } },
   { name: 'self-intersecting overlap boundary', method: 'POST', url: '/api/analysis/overlap', body: { geometry: bowtie, layers: ['parcels'] } },
   { name: 'unclosed ring (area)', method: 'POST', url: '/api/analysis/area', body: unclosed },
-  { name: 'unclosed ring (draft)', method: 'POST', url: '/api/zones', body: draft(unclosed) },
-  { name: 'hole outside its shell', method: 'POST', url: '/api/zones', body: draft(holeOutside) },
-  { name: 'spike (collapsed ring)', method: 'POST', url: '/api/zones', body: draft(spike) },
-  { name: 'a point as a boundary', method: 'POST', url: '/api/zones', body: draft({ type: 'Point', coordinates: [115.4, 28.7] }) },
+  { name: 'unclosed ring (scenario)', method: 'POST', url: '/api/scenarios', body: draft(unclosed) },
+  { name: 'hole outside its shell', method: 'POST', url: '/api/scenarios', body: draft(holeOutside) },
+  { name: 'spike (collapsed ring)', method: 'POST', url: '/api/scenarios', body: draft(spike) },
+  { name: 'a point as a boundary', method: 'POST', url: '/api/scenarios', body: draft({ type: 'Point', coordinates: [115.4, 28.7] }) },
   { name: 'empty coordinates', method: 'POST', url: '/api/analysis/area', body: { type: 'Polygon', coordinates: [] } },
   { name: 'geometry type misspelt', method: 'POST', url: '/api/analysis/area', body: { type: 'polygon', coordinates: square.coordinates } },
-  { name: 'NaN coordinate', method: 'POST', url: '/api/zones', body: draft({ type: 'Polygon', coordinates: [[[115.39, 28.69], ['NaN', 28.69], [115.4, 28.7], [115.39, 28.69]]] }) },
+  { name: 'NaN coordinate', method: 'POST', url: '/api/scenarios', body: draft({ type: 'Polygon', coordinates: [[[115.39, 28.69], ['NaN', 28.69], [115.4, 28.7], [115.39, 28.69]]] }) },
   { name: 'null coordinate', method: 'POST', url: '/api/analysis/area', body: { type: 'Polygon', coordinates: [[[115.39, 28.69], [null, 28.69], [115.4, 28.7], [115.39, 28.69]]] } },
-  { name: 'latitude 91', method: 'POST', url: '/api/zones', body: draft({ type: 'Polygon', coordinates: [[[115.39, 91], [115.4, 91], [115.4, 89], [115.39, 91]]] }) },
+  { name: 'latitude 91', method: 'POST', url: '/api/scenarios', body: draft({ type: 'Polygon', coordinates: [[[115.39, 91], [115.4, 91], [115.4, 89], [115.39, 91]]] }) },
   { name: 'longitude 181', method: 'POST', url: '/api/analysis/area', body: { type: 'Polygon', coordinates: [[[181, 28.69], [181.1, 28.69], [181.1, 28.7], [181, 28.69]]] } },
-  { name: 'projected metres instead of degrees', method: 'POST', url: '/api/zones', body: draft({ type: 'Polygon', coordinates: [[[38500000, 3175000], [38501000, 3175000], [38501000, 3176000], [38500000, 3175000]]] }) },
+  { name: 'projected metres instead of degrees', method: 'POST', url: '/api/scenarios', body: draft({ type: 'Polygon', coordinates: [[[38500000, 3175000], [38501000, 3175000], [38501000, 3176000], [38500000, 3175000]]] }) },
   { name: 'bbox out of range', method: 'GET', url: '/api/layers/parcels/features?bbox=-190,0,10,10' },
   { name: 'bbox with NaN', method: 'GET', url: '/api/layers/parcels/features?bbox=NaN,0,10,10' },
   // sizes
   { name: 'more vertices than the internal budget', method: 'POST', url: '/api/analysis/area', raw: ringText(20_001) },
-  { name: '1,000,000 vertices', method: 'POST', url: '/api/zones', raw: `{"name_zh":"a","name_en":"a","geometry":${ringText(1_000_000)}}` },
+  { name: '1,000,000 vertices', method: 'POST', url: '/api/scenarios', raw: `{"name_zh":"a","name_en":"a","geometry":${ringText(1_000_000)}}` },
   { name: 'a 6 MB body', method: 'POST', url: '/api/analysis/overlap', raw: `{"layers":["parcels"],"pad":"${'x'.repeat(6 * 1024 * 1024)}"}` },
   { name: 'a 20 KB grading body', method: 'PUT', url: '/api/metrics/grading', raw: `{"version":1,"pad":"${'x'.repeat(20 * 1024)}"}` },
   { name: 'a 1 MB note', method: 'PATCH', url: '/api/parcels/FT-001', body: { note: 'x'.repeat(1024 * 1024) }, headers: { 'if-match': '"1"' } },
   // path traversal and injection in ids and query fields
   { name: 'traversal in a layer id', method: 'GET', url: '/api/layers/..%2F..%2Fetc%2Fpasswd/features' },
   { name: 'traversal in a parcel id', method: 'PATCH', url: '/api/parcels/..%2F..%2Fusers', body: { note: 'x' }, headers: { 'if-match': '"1"' } },
-  { name: 'traversal in a draft id', method: 'PUT', url: '/api/zones/..%2Fapproved-boundary', body: { note: 'x' }, headers: { 'if-match': '"1"' } },
+  { name: 'traversal in a scenario id', method: 'POST', url: '/api/scenarios/..%2Fapproved-boundary/versions', body: { geometry: square }, headers: { 'if-match': '"1"' } },
   { name: 'traversal in a public parcel id', method: 'GET', url: '/api/public/parcels/..%2F..%2Fadmin%2Fusers' },
   { name: 'traversal in a history id', method: 'GET', url: '/api/zones/..%2F..%2Fusers/history' },
   { name: 'a 300-character id', method: 'GET', url: `/api/public/parcels/${'A'.repeat(300)}` },
@@ -190,7 +199,7 @@ forEachDatabase(
     describe('free text: a blank name or reason, or a bidi control anywhere, is 400 in words; nothing saved, no account changed', () => {
       const accounts = async () => (await ctx.db.pool.query<{ s: string }>(`SELECT md5(string_agg(to_jsonb(a)::text, '|' ORDER BY a.id)) AS s FROM accounts a`)).rows[0]!.s
       /** The version the row is at now, so that the same request with clean text would save. */
-      const current = async (table: 'zones' | 'parcels' | 'idle_plots', id: string) =>
+      const current = async (table: 'scenarios' | 'parcels' | 'idle_plots', id: string) =>
         `"${(await ctx.db.pool.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id])).rows[0]!.version}"`
       /** A parcel with no case, so that a flag with a clean reason would be taken. */
       const unflagged = async () => (await ctx.db.pool.query<{ id: string }>(
@@ -202,9 +211,11 @@ forEachDatabase(
         ctx.app.inject({ method, url, payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) } })
       /** Each field that takes free text, sent the given text; each would save with clean text. */
       const FIELDS: [string, string, (text: string) => Promise<Awaited<ReturnType<typeof send>>>, 'name' | 'note'][] = [
-        ['a draft', 'name_zh', (t) => send('POST', '/api/zones', draft(square, { name_zh: t })), 'name'],
-        ['an edited draft', 'name_en', async (t) => send('PUT', '/api/zones/draft-2022-south', { name_en: t }, await current('zones', 'draft-2022-south')), 'name'],
-        ['a draft', 'note', async (t) => send('PUT', '/api/zones/draft-2022-south', { note: t }, await current('zones', 'draft-2022-south')), 'note'],
+        ['a scenario', 'name_zh', (t) => send('POST', '/api/scenarios', draft(square, { name_zh: t })), 'name'],
+        ['a scenario', 'name_en', (t) => send('POST', '/api/scenarios', draft(square, { name_en: t })), 'name'],
+        ['a scenario', 'note', (t) => send('POST', '/api/scenarios', draft(square, { note: t })), 'note'],
+        ['a version', 'comment', async (t) => send('POST', SAMPLE_VERSIONS, { geometry: square, comment: t }, await current('scenarios', 'draft-2022-south')), 'note'],
+        ['a review comment', 'body', (t) => send('POST', '/api/scenarios/draft-2022-south/comments', { body: t }), 'name'],
         ['a parcel', 'note', async (t) => send('PATCH', '/api/parcels/FT-001', { note: t }, await current('parcels', 'FT-001')), 'note'],
         ['a flag', 'reason', async (t) => send('POST', '/api/idle-plots', { parcel_id: await unflagged(), category: 'idle', reason: t }), 'name'],
         ['a case step', 'note', async (t) => send('POST', '/api/idle-plots/IDLE-004/transitions', { to: 'closed', note: t, closed_reason: 'x' }, await current('idle_plots', 'IDLE-004')), 'note'],
@@ -243,7 +254,7 @@ forEachDatabase(
       }
 
       it('names with inner and outer spaces, other scripts and no controls still save', async () => {
-        const res = await send('POST', '/api/zones', draft(square, { name_zh: ' 南区 扩区 ', name_en: 'South — phase 2 (Ü, é, 한, عربي)', note: '   ' }))
+        const res = await send('POST', '/api/scenarios', draft(square, { name_zh: ' 南区 扩区 ', name_en: 'South — phase 2 (Ü, é, 한, عربي)', note: '   ' }))
         expect(res.statusCode, res.body).toBe(201)
       })
     })

@@ -4,7 +4,6 @@ import { forEachDatabase } from '../helpers/databases'
 import { tableState } from '../helpers/table-state'
 
 const square = (x: number, y: number, d = 0.004) => turf.bboxPolygon([x, y, x + d, y + d]).geometry
-const bowtie = { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.71], [115.41, 28.7], [115.4, 28.71], [115.4, 28.7]]] }
 
 forEachDatabase((ctx) => {
   const send = (method: 'POST' | 'PUT' | 'PATCH', url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -18,44 +17,9 @@ forEachDatabase((ctx) => {
     return rows[0]!
   }
 
-  describe('rezoning drafts', () => {
-    it('create, edit with If-Match, and the history holds every version', async () => {
-      const created = await send('POST', '/api/zones', { name_zh: '调区方案（测试）', name_en: 'Test draft', geometry: square(115.36, 28.66) })
-      expect(created.statusCode, created.body).toBe(201)
-      const draft = created.json() as { id: string; version: number; kind: string }
-      expect(draft).toMatchObject({ version: 1, kind: 'rezoning_draft', status: 'draft' })
-      expect(created.headers.etag).toBe('"1"')
-
-      const edited = await send('PUT', `/api/zones/${draft.id}`, { geometry: square(115.36, 28.66, 0.005), note: '扩大' }, { 'if-match': '"1"' })
-      expect(edited.statusCode, edited.body).toBe(200)
-      expect(edited.json()).toMatchObject({ version: 2, note: '扩大' })
-
-      const stale = await send('PUT', `/api/zones/${draft.id}`, { note: 'lost?' }, { 'if-match': '"1"' })
-      expect(stale.statusCode).toBe(409)
-      expect(stale.json()).toMatchObject({ error: { code: 'conflict', details: { current_version: 2 } } })
-
-      const history = (await ctx.app.inject(`/api/zones/${draft.id}/history`)).json() as { history: { action: string; before: { version: number } | null; after: { version: number; geometry: unknown } }[] }
-      expect(history.history.map((h) => [h.action, h.before?.version ?? null, h.after.version])).toEqual([
-        ['create_draft', null, 1],
-        ['update_draft', 1, 2],
-      ])
-      expect(history.history[1]!.after.geometry).toMatchObject({ type: 'MultiPolygon' })
-    })
-
-    it('never saves a self-intersecting boundary, and changes nothing', async () => {
-      const before = await tableState(ctx.db.pool)
-      const res = await send('POST', '/api/zones', { name_zh: '坏', name_en: 'bad', geometry: bowtie })
-      expect(res.statusCode).toBe(422)
-      expect(res.json().error.message).toMatch(/Self-intersection at \[/)
-      expect(await tableState(ctx.db.pool)).toEqual(before)
-    })
-
-    it('an edit without If-Match is refused (428); the approved boundary is not a draft (409)', async () => {
-      expect((await send('PUT', '/api/zones/draft-2022-south', { note: 'x' })).statusCode).toBe(428)
-      const boundary = await send('PUT', '/api/zones/approved-boundary', { note: 'x' }, { 'if-match': '"1"' })
-      expect(boundary.statusCode).toBe(409)
-      expect(boundary.json().error.message).toMatch(/not a rezoning draft/)
-    })
+  it('rezoning drafts are scenarios now: the zone write routes are gone', async () => {
+    expect((await send('POST', '/api/zones', { name_zh: '调区方案（测试）', name_en: 'Test draft', geometry: square(115.36, 28.66) })).statusCode).toBe(404)
+    expect((await send('PUT', '/api/zones/approved-boundary', { note: 'x' }, { 'if-match': '"1"' })).statusCode).toBe(404)
   })
 
   describe('concurrent edits', () => {
@@ -168,12 +132,12 @@ forEachDatabase((ctx) => {
       ['path traversal id', 'PATCH', '/api/parcels/..%2F..%2Fetc%2Fpasswd', { note: 'x' }, { 'if-match': '"1"' }, 400],
       ['injection in id', 'PATCH', "/api/parcels/FT-001'%20OR%20'1'='1", { note: 'x' }, { 'if-match': '"1"' }, 400],
       ['unknown parcel', 'PATCH', '/api/parcels/FT-999', { note: 'x' }, { 'if-match': '"1"' }, 404],
-      ['draft with an unclosed ring', 'POST', '/api/zones', { name_zh: 'a', name_en: 'a', geometry: { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.7], [115.41, 28.71], [115.4, 28.71]]] } }, {}, 422],
-      ['draft with NaN', 'POST', '/api/zones', { name_zh: 'a', name_en: 'a', geometry: { type: 'Polygon', coordinates: [[[115.4, 28.7], ['NaN', 28.7], [115.41, 28.71], [115.4, 28.7]]] } }, {}, 422],
-      ['draft as a collection', 'POST', '/api/zones', { name_zh: 'a', name_en: 'a', geometry: turf.featureCollection([turf.feature(square(115.4, 28.7)), turf.feature(square(115.5, 28.7))]) }, {}, 422],
-      ['draft without a name', 'POST', '/api/zones', { name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
-      ['draft name too long', 'POST', '/api/zones', { name_zh: 'x'.repeat(201), name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
-      ['draft name an object', 'POST', '/api/zones', { name_zh: { $ne: 1 }, name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
+      ['scenario with an unclosed ring', 'POST', '/api/scenarios', { name_zh: 'a', name_en: 'a', geometry: { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.7], [115.41, 28.71], [115.4, 28.71]]] } }, {}, 422],
+      ['scenario with NaN', 'POST', '/api/scenarios', { name_zh: 'a', name_en: 'a', geometry: { type: 'Polygon', coordinates: [[[115.4, 28.7], ['NaN', 28.7], [115.41, 28.71], [115.4, 28.7]]] } }, {}, 422],
+      ['scenario as a collection', 'POST', '/api/scenarios', { name_zh: 'a', name_en: 'a', geometry: turf.featureCollection([turf.feature(square(115.4, 28.7)), turf.feature(square(115.5, 28.7))]) }, {}, 422],
+      ['scenario without a Chinese name', 'POST', '/api/scenarios', { name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
+      ['scenario name too long', 'POST', '/api/scenarios', { name_zh: 'x'.repeat(201), name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
+      ['scenario name an object', 'POST', '/api/scenarios', { name_zh: { $ne: 1 }, name_en: 'a', geometry: square(115.4, 28.7) }, {}, 400],
     ]
     for (const [name, method, url, body, headers, status] of cases) {
       it(name, async () => {
@@ -185,4 +149,4 @@ forEachDatabase((ctx) => {
       })
     }
   })
-}, { signedInAs: 'admin' }) // drafts are the planner's, parcels and cases the land officer's: admin may do both (web/src/shared/access-policy.ts)
+}, { signedInAs: 'admin' }) // scenarios are the planner's, parcels and cases the land officer's: admin may do both (web/src/shared/access-policy.ts)

@@ -30,11 +30,11 @@ const OPAQUE_ID_IN_JSON = new RegExp(`"${OPAQUE_ID_PATTERN.slice(1, -1)}"`, 'g')
 function masked(body: string): string {
   const today = new Date().toISOString().slice(0, 10)
   return body
-    .replace(/"(updated_at|created_at|last_login_at|expiresAt|at|recorded_at|uploaded_at|csrfToken)":(\s?)"[^"]*"/g, '"$1":$2"<volatile>"')
+    .replace(/"(updated_at|created_at|submitted_at|reviewed_at|resolved_at|last_login_at|expiresAt|at|recorded_at|uploaded_at|csrfToken)":(\s?)"[^"]*"/g, '"$1":$2"<volatile>"')
     .replaceAll(today, '<today>')
     // the park's day (UTC+8, server/edits/park-today.ts), which is tomorrow in UTC's evening
     .replaceAll(parkToday(), '<today>')
-    .replace(/(draft|IDLE)-[0-9a-f]{8}(?![0-9a-f])/g, '$1-<random>')
+    .replace(/(scn|zone|IDLE)-[0-9a-f]{8}(?![0-9a-f])/g, '$1-<random>')
     // public ids of rows the public view can hide: gen_random_uuid() (migration 008)
     .replace(OPAQUE_ID_IN_JSON, '"<public-id>"')
 }

@@ -51,7 +51,7 @@ forEachDatabase((ctx, kind) => {
       const answers = [
         await area(over, planner),
         await ctx.anonymous.inject({ method: 'POST', url: '/api/analysis/overlap', payload: { geometry: over, layers: ['parcels'] }, headers: planner.headers }),
-        await ctx.anonymous.inject({ method: 'POST', url: '/api/zones', payload: draft(over), headers: planner.headers }),
+        await ctx.anonymous.inject({ method: 'POST', url: '/api/scenarios', payload: draft(over), headers: planner.headers }),
       ]
       for (const res of answers) {
         expect(res.statusCode, res.body).toBe(422)
@@ -112,11 +112,11 @@ forEachDatabase((ctx, kind) => {
     const patchUser = (id: number, body: object, who: SignedIn) =>
       ctx.anonymous.inject({ method: 'PATCH', url: `/api/admin/users/${id}`, payload: body, headers: who.headers })
 
-    it('a planner disabled while their POST /api/zones was arriving changes nothing (401)', async () => {
-      const zoneAudit = `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'zones'`
+    it('a planner disabled while their POST /api/scenarios was arriving changes nothing (401)', async () => {
+      const zoneAudit = `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'scenarios'`
       const before = await tableState(ctx.db.pool)
       const auditBefore = (await ctx.db.pool.query(zoneAudit)).rows[0]
-      const held = await heldRequest(url, 'POST', '/api/zones', planner.headers, JSON.stringify(draft(small)))
+      const held = await heldRequest(url, 'POST', '/api/scenarios', planner.headers, JSON.stringify(draft(small)))
       await new Promise((resolve) => setTimeout(resolve, 200))
       try {
         expect((await patchUser(planner.user.id, { disabled: true }, admin)).statusCode).toBe(200)
@@ -126,8 +126,9 @@ forEachDatabase((ctx, kind) => {
         expect((await patchUser(planner.user.id, { disabled: false }, admin)).statusCode).toBe(200)
         planner = await sessionAs(ctx.db.pool, 'planner')
       }
-      // Only the account changed (disabled, enabled again, both audited): no zone, no zone audited.
-      expect((await tableState(ctx.db.pool)).zones).toBe(before.zones)
+      // Only the account changed (disabled, enabled again, both audited): no scenario, none audited.
+      expect((await tableState(ctx.db.pool)).scenarios).toBe(before.scenarios)
+      expect((await tableState(ctx.db.pool)).scenario_versions).toBe(before.scenario_versions)
       expect((await ctx.db.pool.query(zoneAudit)).rows[0]).toEqual(auditBefore)
     })
 
@@ -166,7 +167,7 @@ forEachDatabase((ctx, kind) => {
 
     it('a body that stops half-way is answered 408, and nothing changes', async () => {
       const before = await tableState(ctx.db.pool)
-      const held = await heldRequest(slowUrl, 'POST', '/api/zones', planner.headers, JSON.stringify(draft(small)))
+      const held = await heldRequest(slowUrl, 'POST', '/api/scenarios', planner.headers, JSON.stringify(draft(small)))
       // Never finished: the server gives up on it by itself.
       expect((await held.answer).status).toBe(408)
       expect(await tableState(ctx.db.pool)).toEqual(before)

@@ -34,7 +34,7 @@ forEachDatabase((ctx) => {
     expect(layers.map((l) => l.id)).toEqual(expect.arrayContaining(REQUIRED))
     expect(layers.map((l) => l.id)).not.toContain('idle_plots')
     const byId = Object.fromEntries(layers.map((l) => [l.id, l.count]))
-    expect(byId.zones).toBe(await count(`SELECT count(*)::int AS n FROM zones WHERE kind <> 'rezoning_draft'`))
+    expect(byId.zones).toBe(await count(`SELECT count(*)::int AS n FROM zones`))
     expect(byId.projects).toBe(await count(`SELECT count(*)::int AS n FROM projects WHERE stage NOT IN ('reserve', 'negotiating')`))
     expect(byId.parcels).toBe(await count('SELECT count(*)::int AS n FROM parcels'))
   })

@@ -8,7 +8,7 @@ import { ROLES } from '../../web/src/shared/access-policy'
 import {
   BASEMAP_KINDS, CLUSTER_CODES, CLUSTER_STAGES, FOREST_APPROVALS, IDLE_CATEGORIES, IDLE_DISPOSALS, IDLE_STAGES,
   INDUSTRIES, INQUIRY_STATUSES, LAND_APPROVALS, LAND_USES, PARCEL_STATUSES, PROJECT_STAGES, SITE_STATES, UTILITY_KINDS, UTILITY_STATUSES,
-  ZONE_KINDS, ZONE_STATUSES,
+  SCENARIO_VERSION_STATUSES, ZONE_KINDS, ZONE_STATUSES,
 } from '../../web/src/shared/park-vocabulary'
 import { NETWORK_ITEMS } from '../../web/src/shared/readiness'
 import { BENCHMARKS, INDICATOR_CODES, WEIGHT_SETS } from '../../web/src/shared/per-mu-vocabulary'
@@ -18,6 +18,7 @@ import { poolFor } from '../../server/db/connect'
 const COLUMNS: [table: string, column: string, terms: readonly string[]][] = [
   ['zones', 'kind', ZONE_KINDS],
   ['zones', 'status', ZONE_STATUSES],
+  ['scenario_versions', 'status', SCENARIO_VERSION_STATUSES],
   ['chemical_clusters', 'code', CLUSTER_CODES],
   ['chemical_clusters', 'stage', CLUSTER_STAGES],
   ['enterprises', 'industry', INDUSTRIES],

@@ -8,7 +8,7 @@ export interface RawAnswer {
 /**
  * A request sent over a bare socket in two parts: the headers and the first part of the body now,
  * the rest when `finish()` is called — a slow client, or one that holds its request on purpose.
- * @example const held = await heldRequest(url, 'POST', '/api/zones', headers, body); …; await held.finish()
+ * @example const held = await heldRequest(url, 'POST', '/api/scenarios', headers, body); …; await held.finish()
  */
 export async function heldRequest(
   baseUrl: string,

@@ -2,7 +2,7 @@ import type pg from 'pg'
 
 export const DATA_TABLES = [
   'zones', 'chemical_clusters', 'enterprises', 'enterprise_figures', 'parcels', 'projects', 'idle_plots', 'idle_case_steps', 'idle_case_attachments',
-  'utilities', 'basemap',
+  'utilities', 'basemap', 'scenarios', 'scenario_versions', 'scenario_comments',
   'per_mu_grading', 'per_mu_weights', 'users', 'audit_log',
 ] as const
 

@@ -20,6 +20,11 @@ const SOUTH_SQUARE = {
   type: 'Polygon',
   coordinates: [[[115.392, 28.683], [115.392, 28.688], [115.398, 28.688], [115.398, 28.683], [115.392, 28.683]]],
 }
+/** The same square grown 0.002° east and north. */
+const SOUTH_SQUARE_BIGGER = {
+  type: 'Polygon',
+  coordinates: [[[115.392, 28.683], [115.392, 28.690], [115.400, 28.690], [115.400, 28.683], [115.392, 28.683]]],
+}
 const BOW_TIE = { type: 'Polygon', coordinates: [[[115.39, 28.68], [115.4, 28.69], [115.4, 28.68], [115.39, 28.69], [115.39, 28.68]]] }
 
 const reads: GoldenRequest[] = [
@@ -41,7 +46,10 @@ const reads: GoldenRequest[] = [
   { name: 'area.square', method: 'POST', url: '/api/analysis/area', body: SOUTH_SQUARE },
   { name: 'area.square-gk', method: 'POST', url: '/api/analysis/area?projected=gk', body: { type: 'Feature', properties: {}, geometry: SOUTH_SQUARE } },
   { name: 'overlap.square', method: 'POST', url: '/api/analysis/overlap', as: 'planner', body: { geometry: SOUTH_SQUARE, layers: ['parcels', 'projects', 'enterprises', 'basemap'] } },
-  { name: 'overlap.draft-all', method: 'POST', url: '/api/analysis/overlap', as: 'planner', body: { ref: { layer: 'zones', ids: ['draft-2022-south'] }, layers: ['parcels', 'idle_plots', 'chemical_clusters'], include: 'all' } },
+  { name: 'overlap.boundary-all', method: 'POST', url: '/api/analysis/overlap', as: 'planner', body: { ref: { layer: 'zones', ids: ['approved-boundary'] }, layers: ['parcels', 'idle_plots', 'chemical_clusters'], include: 'all' } },
+  { name: 'scenarios.list', url: '/api/scenarios', as: 'land_officer' },
+  { name: 'scenarios.sample', url: '/api/scenarios/draft-2022-south', as: 'planner' },
+  { name: 'scenarios.sample-version', url: '/api/scenarios/draft-2022-south/versions/1', as: 'planner' },
   { name: 'chemical-firms', url: '/api/analysis/chemical-firms-outside-cluster', as: 'land_officer' },
   { name: 'per-mu.latest', url: '/api/metrics/per-mu', as: 'land_officer' },
   { name: 'per-mu.2021', url: '/api/metrics/per-mu?year=2021', as: 'planner' },
@@ -55,9 +63,13 @@ const reads: GoldenRequest[] = [
 ]
 
 const writes: GoldenRequest[] = [
-  { name: 'zones.create', method: 'POST', url: '/api/zones', as: 'planner', remember: 'draft', body: { name_zh: '南区扩区（试）', name_en: 'South expansion (trial)', note: '试算', geometry: SOUTH_SQUARE } },
-  { name: 'zones.update', method: 'PUT', url: '/api/zones/{draft}', as: 'planner', headers: { 'if-match': '"1"' }, body: { note: '第二稿', status: 'submitted' } },
-  { name: 'zones.history', url: '/api/zones/{draft}/history', as: 'planner' },
+  { name: 'scenarios.create', method: 'POST', url: '/api/scenarios', as: 'planner', remember: 'scenario', body: { name_zh: '南区扩区（试）', note: '试算', geometry: SOUTH_SQUARE, comment: '初稿' } },
+  { name: 'scenarios.save', method: 'POST', url: '/api/scenarios/{scenario}/versions', as: 'planner', headers: { 'if-match': '"1"' }, body: { geometry: SOUTH_SQUARE_BIGGER, comment: '第二稿：向东向北扩' } },
+  { name: 'scenarios.diff', url: '/api/scenarios/{scenario}/diff?from=1&to=2', as: 'planner' },
+  { name: 'scenarios.comment', method: 'POST', url: '/api/scenarios/{scenario}/comments', as: 'admin', body: { body: '东侧林地需报批', version: 2, pin: [115.399, 28.687] } },
+  { name: 'scenarios.submit', method: 'POST', url: '/api/scenarios/{scenario}/versions/2/submit', as: 'planner', body: { comment: '请审查' } },
+  { name: 'scenarios.approve', method: 'POST', url: '/api/scenarios/{scenario}/versions/2/decision', as: 'admin', body: { decision: 'approved', comment: '同意' } },
+  { name: 'scenarios.detail', url: '/api/scenarios/{scenario}', as: 'land_officer' },
   { name: 'parcels.update', method: 'PATCH', url: '/api/parcels/HX-001', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { price_wan_per_mu: 18.5, note: '挂牌价调整' } },
   { name: 'idle.flag', method: 'POST', url: '/api/idle-plots', as: 'land_officer', remember: 'case', body: { parcel_id: 'FT-002', category: 'low_efficiency', reason: '容积率低于合同约定', agreed_start_date: '2020-05-01' } },
   { name: 'idle.transition', method: 'POST', url: '/api/idle-plots/{case}/transitions', as: 'land_officer', headers: { 'if-match': '"1"' }, body: { to: 'determination', note: '认定为低效用地', doc_no: '低认〔2022〕9号', doc_date: '2022-06-01' } },
@@ -81,7 +93,9 @@ const refusals: GoldenRequest[] = [
   { name: 'error.sheet-not-on-offer', url: '/api/public/parcels/FT-001' },
   { name: 'error.sign-in', url: '/api/metrics/per-mu' },
   { name: 'error.role', url: '/api/admin/users', as: 'planner' },
-  { name: 'error.stale', method: 'PUT', url: '/api/zones/{draft}', as: 'planner', headers: { 'if-match': '"1"' }, body: { note: 'stale' } },
+  { name: 'error.stale', method: 'POST', url: '/api/scenarios/draft-2022-south/versions', as: 'planner', headers: { 'if-match': '"0"' }, body: { geometry: SOUTH_SQUARE } },
+  { name: 'error.frozen', method: 'POST', url: '/api/scenarios/{scenario}/versions', as: 'planner', headers: { 'if-match': '"2"' }, body: { geometry: SOUTH_SQUARE } },
+  { name: 'error.scenario-hidden', url: '/api/scenarios', as: 'investor' },
 ]
 
 export const GOLDEN_REQUESTS: readonly GoldenRequest[] = [...reads, ...writes, ...refusals]

@@ -19,6 +19,7 @@ export const en: Resources = {
   },
   layer: {
     zones: 'Park zones & boundaries',
+    scenarios: 'Rezoning scenarios',
     chemical_clusters: 'Chemical cluster',
     parcels: 'Parcels',
     idle_plots: 'Idle & low-efficiency plots',
@@ -28,11 +29,12 @@ export const en: Resources = {
     basemap: 'Base map',
   },
   noun: {
-    zones: 'Zone', chemical_clusters: 'Chemical cluster', parcels: 'Parcel', idle_plots: 'Idle plot',
+    zones: 'Zone', scenarios: 'Scenario', chemical_clusters: 'Chemical cluster', parcels: 'Parcel', idle_plots: 'Idle plot',
     projects: 'Project', utilities: 'Facility', enterprises: 'Enterprise', basemap: 'Base map feature',
   },
   legend: {
     title: 'Layers & legend',
+    scenario: 'Rezoning scenario (under review)',
     count: '{{count}} features',
     empty: 'No features in this layer',
     truncated: 'Showing the first {{shown}} of {{count}}',
@@ -78,6 +80,7 @@ export const en: Resources = {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',
     land_approval: 'Land approval', forest_approval: 'Forest land approval', demolished_buildings: 'Buildings demolished', relocated_graves: 'Graves relocated', site_state: 'Site preparation',
+    version: 'Version', created_by: 'Drawn by',
     industry: 'Industry', is_chemical: 'Chemical firm', above_scale: 'Above designated size', started_year: 'In production since',
     investment_yi: 'Investment', is_major: '≥ 100M yuan project', capacity: 'Capacity', operator: 'Operator',
     category: 'Category', disposal: 'Disposal', successor: 'Taken over by', parcel_id: 'Parcel',
@@ -85,9 +88,10 @@ export const en: Resources = {
   },
   enum: {
     zones: {
-      kind: { park_zone: 'Park zone', approved_boundary: 'Approved park boundary', rezoning_draft: 'Rezoning draft' },
-      status: { current: 'Current', built_out: 'Built out', expanding: 'Expanding', draft: 'Draft', submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' },
+      kind: { park_zone: 'Park zone', approved_boundary: 'Approved park boundary' },
+      status: { current: 'Current', built_out: 'Built out', expanding: 'Expanding' },
     },
+    scenarios: { status: { draft: 'Draft', submitted: 'Submitted for review', approved: 'Approved', rejected: 'Rejected' } },
     chemical_clusters: { stage: { built: 'Built', planned: 'Planned' } },
     parcels: {
       status: {

@@ -18,6 +18,7 @@ export const zhCN = {
   },
   layer: {
     zones: '园区片区与边界',
+    scenarios: '调区扩区方案',
     chemical_clusters: '化工集中区',
     parcels: '地块',
     idle_plots: '闲置低效用地',
@@ -28,11 +29,12 @@ export const zhCN = {
   },
   // One feature of a layer, for titles of unnamed features ("地块 FT-001").
   noun: {
-    zones: '片区', chemical_clusters: '化工集中区', parcels: '地块', idle_plots: '闲置低效地块',
+    zones: '片区', scenarios: '方案', chemical_clusters: '化工集中区', parcels: '地块', idle_plots: '闲置低效地块',
     projects: '项目', utilities: '设施', enterprises: '企业', basemap: '底图要素',
   },
   legend: {
     title: '图层与图例',
+    scenario: '调区扩区方案（审查中）',
     count: '{{count}} 个要素',
     empty: '该图层暂无数据',
     truncated: '仅显示前 {{shown}} 个（共 {{count}} 个）',
@@ -78,6 +80,7 @@ export const zhCN = {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',
     land_approval: '土地报批', forest_approval: '林地报批', demolished_buildings: '拆迁房屋（栋）', relocated_graves: '迁坟（座）', site_state: '场地平整',
+    version: '版本', created_by: '编制人',
     industry: '产业类别', is_chemical: '化工企业', above_scale: '规上企业', started_year: '投产年份',
     investment_yi: '总投资', is_major: '亿元以上项目', capacity: '规模', operator: '运营单位',
     category: '类别', disposal: '处置方式', successor: '承接单位', parcel_id: '地块编号',
@@ -85,9 +88,10 @@ export const zhCN = {
   },
   enum: {
     zones: {
-      kind: { park_zone: '园区片区', approved_boundary: '批复园区边界', rezoning_draft: '调区扩区方案（草案）' },
-      status: { current: '现状', built_out: '已建成', expanding: '扩区建设中', draft: '草案', submitted: '已上报', approved: '已批复', rejected: '未通过' },
+      kind: { park_zone: '园区片区', approved_boundary: '批复园区边界' },
+      status: { current: '现状', built_out: '已建成', expanding: '扩区建设中' },
     },
+    scenarios: { status: { draft: '草案', submitted: '已提交审查', approved: '已批准', rejected: '已退回' } },
     chemical_clusters: { stage: { built: '已建成', planned: '规划发展' } },
     parcels: {
       status: {

@@ -22,10 +22,12 @@ export function accessTo(user: PublicUser | null | undefined, route: PolicyRoute
 
 /** The client's features and the route each one needs. */
 export const FEATURE_ROUTES = {
-  /** Overlap, the chemical-firms question, the drafts list (步骤 2–4 of the analysis panel). */
+  /** Overlap, the chemical-firms question, the scenario list (步骤 2–4 of the analysis panel). */
   analysis: 'POST /api/analysis/overlap',
-  /** Saving rezoning drafts and their versions. */
-  editDrafts: 'PUT /api/zones/:id',
+  /** Creating rezoning scenarios, saving versions, submitting, commenting. */
+  editScenarios: 'POST /api/scenarios/:id/versions',
+  /** Approving or rejecting a submitted scenario version. */
+  decideScenarios: 'POST /api/scenarios/:id/versions/:n/decision',
   /** Importing survey and CAD files into the drawing (the analysis panel's import step). */
   convert: 'POST /api/convert/import',
   /** The per-mu drawer, ranking, dashboard and theme. */

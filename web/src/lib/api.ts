@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number | null,
     readonly path: string,
+    /** The error body's `details` (a 409's current version, a 422's place), when it has some. */
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -55,7 +57,7 @@ async function requestJson<T>(path: string, init: RequestInit, isValid: (body: u
   }
   if (!response.ok) {
     const error = errorBody(body)
-    throw new ApiError(error?.code ?? `http_${response.status}`, error?.message ?? `HTTP ${response.status}`, response.status, path)
+    throw new ApiError(error?.code ?? `http_${response.status}`, error?.message ?? `HTTP ${response.status}`, response.status, path, error?.details)
   }
   if (!isValid(body)) throw new ApiError('bad_response', `${path} returned an unexpected shape`, response.status, path)
   return body
@@ -82,8 +84,8 @@ function errorBody(body: unknown): ErrorBody['error'] | null {
   if (typeof body !== 'object' || body === null || !('error' in body)) return null
   const error = (body as { error: unknown }).error
   if (typeof error !== 'object' || error === null) return null
-  const { code, message } = error as Record<string, unknown>
-  return typeof code === 'string' && typeof message === 'string' ? { code, message } : null
+  const { code, message, details } = error as Record<string, unknown>
+  return typeof code === 'string' && typeof message === 'string' ? { code, message, ...(details === undefined ? {} : { details }) } : null
 }
 
 function isLayerList(body: unknown): body is LayerInfo[] {

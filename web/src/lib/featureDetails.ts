@@ -19,6 +19,7 @@ type FieldSpec =
 
 const FIELDS: Record<LayerId, FieldSpec[]> = {
   zones: [{ key: 'kind', type: 'enum' }, { key: 'status', type: 'enum' }, { key: 'note', type: 'text' }],
+  scenarios: [{ key: 'status', type: 'enum' }, { key: 'zone_id', type: 'ref', layer: 'zones' }, { key: 'version', type: 'number' }, { key: 'created_by', type: 'text' }],
   chemical_clusters: [{ key: 'code', type: 'text' }, { key: 'stage', type: 'enum' }, { key: 'note', type: 'text' }],
   parcels: [
     { key: 'status', type: 'enum' }, { key: 'land_use', type: 'enum' }, { key: 'site_state', type: 'enum' },

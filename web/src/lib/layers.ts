@@ -8,6 +8,7 @@ export const LEGEND_ORDER: readonly LayerId[] = [
   'idle_plots',
   'chemical_clusters',
   'parcels',
+  'scenarios',
   'zones',
   'basemap',
 ]
@@ -27,5 +28,6 @@ export const CLICK_PRIORITY: readonly LayerId[] = [
   'projects',
   'parcels',
   'chemical_clusters',
+  'scenarios',
   'zones',
 ]

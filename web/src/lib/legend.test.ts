@@ -20,11 +20,12 @@ describe('legendEntries', () => {
     }
   })
 
-  it('names for the public only the classes its map draws: no idle-land flags, no drafts', () => {
+  it('names for the public only the classes its map draws: no idle-land flags; zones are adopted boundaries only', () => {
     const parcels = legendEntries('parcels', 'public').map((e) => e.labelKey.split('.').pop())
     expect(parcels).toEqual(['occupied', 'available', 'reserved', 'under_acquisition'])
-    expect(legendEntries('zones', 'public').map((e) => e.labelKey)).not.toContain('enum.zones.kind.rezoning_draft')
-    expect(legendEntries('zones', 'internal').map((e) => e.labelKey)).toContain('enum.zones.kind.rezoning_draft')
+    // proposals are the internal scenarios layer, which the public's layer list never has
+    expect(legendEntries('zones', 'public').map((e) => e.labelKey)).toEqual(['enum.zones.kind.park_zone', 'enum.zones.kind.approved_boundary'])
+    expect(legendEntries('scenarios', 'internal').map((e) => e.labelKey)).toEqual(['legend.scenario'])
     expect(legendEntries('parcels', 'internal')).toHaveLength(8)
   })
 

@@ -23,14 +23,16 @@ export interface LegendEntry {
 
 const enumKey = (layer: LayerId, field: string, value: string): string => `enum.${layer}.${field}.${value}`
 
-function zones(audience: Audience): LegendEntry[] {
-  const entries: LegendEntry[] = [
+function zones(): LegendEntry[] {
+  return [
     { labelKey: enumKey('zones', 'kind', 'park_zone'), swatch: { type: 'fill', fill: ZONE_STYLE.parkFill, fillOpacity: 0.18, stroke: ZONE_STYLE.parkOutline, strokeWidth: 1.5 } },
     { labelKey: enumKey('zones', 'kind', 'approved_boundary'), swatch: { type: 'line', color: ZONE_STYLE.approvedOutline, width: 2, dash: ZONE_STYLE.approvedDash, casing: ZONE_STYLE.approvedBand, casingWidth: 7 } },
-    { labelKey: enumKey('zones', 'kind', 'rezoning_draft'), swatch: { type: 'line', color: ZONE_STYLE.draftOutline, width: 2, dash: ZONE_STYLE.draftDash } },
   ]
-  // Drafts are internal: the public map never draws one, so its legend does not name one.
-  return audience === 'public' ? entries.filter((e) => !e.labelKey.endsWith('.rezoning_draft')) : entries
+}
+
+/** Open scenarios: internal only (the public's layer list has no scenarios layer, so no legend names one). */
+function scenarios(): LegendEntry[] {
+  return [{ labelKey: 'legend.scenario', swatch: { type: 'line', color: ZONE_STYLE.draftOutline, width: 2, dash: ZONE_STYLE.draftDash } }]
 }
 
 function chemicalClusters(): LegendEntry[] {
@@ -104,6 +106,7 @@ function basemap(): LegendEntry[] {
 
 const LEGENDS: Record<LayerId, (audience: Audience) => LegendEntry[]> = {
   zones,
+  scenarios,
   chemical_clusters: chemicalClusters,
   parcels,
   idle_plots: idlePlots,

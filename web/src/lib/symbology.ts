@@ -60,6 +60,19 @@ export const ZONE_STYLE = {
   draftDash: [3, 2],
 } as const
 
+/**
+ * A scenario's comparison: the older version dashed blue, the newer solid orange, what the newer
+ * adds green and what it gives up red (the usual pair on planning change maps); review pins magenta.
+ */
+export const SCENARIO_COMPARE_COLORS = {
+  from: '#1d4ed8',
+  to: '#ea580c',
+  added: '#16a34a',
+  removed: '#dc2626',
+  pin: '#c026d3',
+  pinResolved: '#9ca3af',
+} as const
+
 /** Hatch per cluster (spacing and width in device pixels of the 2× tile): A (built) dense and dark, B (planned) sparse, at the opposite angle. */
 export const CLUSTER_STYLE: Record<ClusterCode, { color: string; pattern: string; dash: number[] | null; spacing: number; angle: 45 | 135; lineWidth: number }> = {
   A: { color: '#c43e00', pattern: 'hatch-cluster-a', dash: null, spacing: 14, angle: 45, lineWidth: 2.6 },

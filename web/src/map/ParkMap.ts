@@ -12,6 +12,7 @@ import { AnalysisOverlay } from './AnalysisOverlay'
 import { DrawingTool } from './DrawingTool'
 import { LabelMarkers, type PrintedLabel } from './labelMarkers'
 import { MeasureTool } from './MeasureTool'
+import { ScenarioOverlay } from './ScenarioOverlay'
 import { NorthArrow } from './NorthArrow'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
@@ -74,6 +75,8 @@ export class ParkMap {
   /** The planner's drawing tools (terra-draw) and the analysis highlights: adapters of their own on this map. */
   readonly drawing: DrawingTool
   readonly analysis: AnalysisOverlay
+  /** A scenario's comparison of two versions and its review pins. */
+  readonly scenarios: ScenarioOverlay
   /** Everyone's measure tool (distance, area). It and the drawing tools never own the pointer together. */
   readonly measure: MeasureTool
 
@@ -104,6 +107,7 @@ export class ParkMap {
       if (state.mode !== 'idle') this.measure.stop()
     })
     this.analysis = new AnalysisOverlay(this.map, (layer, id) => this.features.get(layer)?.get(id))
+    this.scenarios = new ScenarioOverlay(this.map)
     this.loaded = new Promise((resolve) => {
       this.map.once('load', () => {
         this.styleReady = true
@@ -114,6 +118,7 @@ export class ParkMap {
         }
         addHatchImages(this.map)
         this.analysis.install('selection-fill')
+        this.scenarios.install('selection-fill')
         this.drawing.start()
         this.measure.install() // last: above the park, the selection and the drawing tools
         resolve()
@@ -467,6 +472,7 @@ export class ParkMap {
   private handleClick(point: maplibregl.Point, lngLat: [number, number]): void {
     // The click is a corner being drawn or edited, or a point being measured, not a question.
     if (this.drawing.isActive() || this.measure.isActive()) return
+    if (this.scenarios.takeClick(lngLat)) return
     const stack = this.featuresAt(point)
     const top = stack[0]
     const hit: FeatureHit | null = top ? { ...top, lngLat, ...(stack.length > 1 ? { stack } : {}) } : null

@@ -65,10 +65,16 @@ export function zoneOutlineLayers(): LayerSpecification[] {
   return tag('zones', [
     { id: 'zones-outline', type: 'line', filter: isKind('park_zone'), layout: { 'line-join': 'round' }, paint: { 'line-color': ZONE_STYLE.parkOutline, 'line-width': width(1.2, 3), 'line-opacity': 0.8 } },
     // A soft band under the dashes, the usual mark of a statutory boundary; it also keeps the approved
-    // line visible where a rezoning draft follows the same course.
+    // line visible where a rezoning scenario follows the same course.
     { id: 'zones-approved-band', type: 'line', filter: isKind('approved_boundary'), layout: { 'line-join': 'round' }, paint: { 'line-color': ZONE_STYLE.approvedBand, 'line-width': width(5, 12), 'line-opacity': 0.45 } },
     { id: 'zones-approved', type: 'line', filter: isKind('approved_boundary'), layout: { 'line-join': 'round' }, paint: { 'line-color': ZONE_STYLE.approvedOutline, 'line-width': width(1.6, 3.5), 'line-dasharray': [...ZONE_STYLE.approvedDash] } },
-    { id: 'zones-draft', type: 'line', filter: isKind('rezoning_draft'), layout: { 'line-join': 'round' }, paint: { 'line-color': ZONE_STYLE.draftOutline, 'line-width': width(1.6, 3.5), 'line-dasharray': [...ZONE_STYLE.draftDash] } },
+  ])
+}
+
+/** Open rezoning scenarios (internal): a dashed red line, as drafts are drawn on planning maps. */
+export function scenarioLayers(): LayerSpecification[] {
+  return tag('scenarios', [
+    { id: 'scenarios-outline', type: 'line', layout: { 'line-join': 'round' }, paint: { 'line-color': ZONE_STYLE.draftOutline, 'line-width': width(1.6, 3.5), 'line-dasharray': [...ZONE_STYLE.draftDash] } },
   ])
 }
 

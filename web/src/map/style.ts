@@ -2,7 +2,7 @@ import type { LayerSpecification, SourceSpecification, StyleSpecification } from
 import { LAYER_IDS } from '../shared/park-vocabulary'
 import { BASEMAP_COLORS, SELECTION_COLOR } from '../lib/symbology'
 import {
-  basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, parcelLayers, projectLayers,
+  basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, parcelLayers, projectLayers, scenarioLayers,
   sourceId, utilityLayers, zoneFillLayers, zoneOutlineLayers,
 } from './layerStyles'
 
@@ -44,6 +44,7 @@ export function parkLayers(): LayerSpecification[] {
     ...projectLayers(),
     ...idlePlotLayers(),
     ...zoneOutlineLayers(),
+    ...scenarioLayers(),
     ...utilityLayers(),
     ...enterpriseLayers(),
     ...selectionLayers(),

@@ -115,9 +115,18 @@ export const POLICY: readonly PolicyRule[] = [
   rule('GET /api/metrics/grading', INTERNAL, 'weights and thresholds behind the grades'),
   rule('PUT /api/metrics/grading', ADMIN, 'grades D bring dearer power: only admins set the rules'),
   rule('GET /api/metrics/dashboard', INTERNAL, "the report's headline figures, from firms' internal numbers"),
-  rule('POST /api/zones', PLANNING, 'a new rezoning draft'),
-  rule('PUT /api/zones/:id', PLANNING, 'editing a rezoning draft'),
-  rule('GET /api/zones/:id/history', INTERNAL, 'drafts and their versions are internal'),
+  rule('GET /api/zones/:id/history', INTERNAL, "a zone's boundaries over time (each approved scenario), internal"),
+  // Rezoning scenarios (server/routes/scenarios.ts): proposals are internal; the public sees a boundary once it is approved.
+  rule('GET /api/scenarios', INTERNAL, 'proposed boundaries are internal: never investors or the public'),
+  rule('POST /api/scenarios', PLANNING, 'a new rezoning scenario'),
+  rule('GET /api/scenarios/:id', INTERNAL, 'a scenario with its versions and comments'),
+  rule('GET /api/scenarios/:id/versions/:n', INTERNAL, 'one version with its boundary'),
+  rule('POST /api/scenarios/:id/versions', PLANNING, 'saving a version (If-Match: the version drawn from)'),
+  rule('GET /api/scenarios/:id/diff', INTERNAL, 'what one version adds and removes, and what enters and leaves'),
+  rule('POST /api/scenarios/:id/versions/:n/submit', PLANNING, 'a planner submits a version for approval'),
+  rule('POST /api/scenarios/:id/versions/:n/decision', ADMIN, 'approving changes a zone: only admins decide'),
+  rule('POST /api/scenarios/:id/comments', PLANNING, 'review comments, pinned to the map or not'),
+  rule('POST /api/scenarios/:id/comments/:cid/resolve', PLANNING, 'marking a review comment resolved'),
   rule('PATCH /api/parcels/:id', LAND, 'parcel status, use, holder and price'),
   rule('GET /api/parcels/:id/history', INTERNAL, 'who changed a parcel, and how'),
   rule('GET /api/idle-plots', INTERNAL, 'the register of idle and low-efficiency cases: holders and disposals are internal'),
@@ -166,7 +175,7 @@ export type PolicyRoute = `${PolicyMethod} /${string}`
 /**
  * Whether `role` (null: the public) may call the route. Throws for a route the table lacks, so a
  * renamed route fails loudly instead of hiding a panel.
- * @example mayReach('planner', 'PUT /api/zones/:id') // true
+ * @example mayReach('planner', 'POST /api/scenarios/:id/versions') // true
  */
 export function mayReach(role: Role | null | undefined, route: PolicyRoute): boolean {
   const [method, path] = route.split(' ') as [string, string]

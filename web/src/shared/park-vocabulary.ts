@@ -6,18 +6,27 @@
  */
 
 /** The map's layers, as the API names them. */
-export const LAYER_IDS = ['zones', 'chemical_clusters', 'parcels', 'idle_plots', 'projects', 'utilities', 'enterprises', 'basemap'] as const
+export const LAYER_IDS = ['zones', 'scenarios', 'chemical_clusters', 'parcels', 'idle_plots', 'projects', 'utilities', 'enterprises', 'basemap'] as const
 export type LayerId = (typeof LAYER_IDS)[number]
 
-/** park_zone: a district; approved_boundary: the approved park outline; rezoning_draft: a proposed boundary (调区扩区). */
-export const ZONE_KINDS = ['park_zone', 'approved_boundary', 'rezoning_draft'] as const
+/**
+ * park_zone: a district; approved_boundary: the approved park outline. Proposed boundaries
+ * (调区扩区方案) are scenarios, not zones: a zone changes when a scenario's version is approved.
+ */
+export const ZONE_KINDS = ['park_zone', 'approved_boundary'] as const
 export type ZoneKind = (typeof ZONE_KINDS)[number]
-/** A rezoning draft's review states. */
-export const DRAFT_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const
-export type DraftStatus = (typeof DRAFT_STATUSES)[number]
-/** A district's state (current, built out, expanding), or a draft's review state. */
-export const ZONE_STATUSES = ['current', 'built_out', 'expanding', ...DRAFT_STATUSES] as const
+/** A district's state: current, built out, expanding. */
+export const ZONE_STATUSES = ['current', 'built_out', 'expanding'] as const
 export type ZoneStatus = (typeof ZONE_STATUSES)[number]
+/**
+ * A scenario version's review, in order: saved (draft) → submitted by a planner → approved or
+ * rejected by an admin. Approved is final: the version is frozen and its boundary is the zone's.
+ */
+export const SCENARIO_VERSION_STATUSES = ['draft', 'submitted', 'approved', 'rejected'] as const
+export type ScenarioVersionStatus = (typeof SCENARIO_VERSION_STATUSES)[number]
+/** The admin's decisions on a submitted version. */
+export const SCENARIO_DECISIONS = ['approved', 'rejected'] as const
+export type ScenarioDecision = (typeof SCENARIO_DECISIONS)[number]
 
 /** 化工集中区, 一园两区: area A (built) and area B (planned). */
 export const CLUSTER_CODES = ['A', 'B'] as const

@@ -1,10 +1,10 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { lazy, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoundaryDrawing } from '../../hooks/useBoundaryDrawing'
 import { useResource } from '../../hooks/useResource'
 import { useSession } from '../../hooks/useSession'
-import { fetchDrafts } from '../../lib/analysis/api'
+import { fetchScenarios } from '../../lib/scenarios/api'
 import type { Draft } from '../../lib/analysis/types'
 import { editablePolygon } from '../../lib/boundary/editablePolygon'
 import { selfIntersections } from '../../lib/boundary/kinks'
@@ -13,28 +13,31 @@ import type { Language } from '../../lib/featureDetails'
 import type { ParkMap } from '../../map/ParkMap'
 import type { AnalysisAccess } from './AccessNotice'
 import { ChemicalSection } from './ChemicalSection'
-import { DraftSection } from './DraftSection'
 import { DrawSection } from './DrawSection'
 import { ExportSection } from './ExportSection'
 import { ImportSection } from './ImportSection'
 import { OverlapSection } from './OverlapSection'
 import { Section } from './Section'
+import { Deferred } from '../Deferred'
 import './analysis.css'
+
+/** Scenarios (versions, comparison, review) are a chunk of their own, loaded when the panel first shows step 4. */
+const ScenarioSection = lazy(() => import('./scenarios/ScenarioSection'))
 
 interface Props {
   parkMap: ParkMap | null
   /** The panel is on screen: keyboard shortcuts are live. */
   active: boolean
-  /** A draft was saved: the map's zones layer should be reloaded to show it. */
+  /** A scenario changed (saved, approved): the map's layers reload to show it (and an approved zone). */
   onZonesChanged: () => void
 }
 
 /**
  * The planner's journey in one panel: draw a boundary with live ellipsoidal area, run the overlap,
- * ask the chemical-firms question, save it as a rezoning draft with versions, export it.
+ * ask the chemical-firms question, keep it as a rezoning scenario (versions, comparison, review), export it.
  * App offers the tab to internal roles only (investors and the public measure with the map's
  * tool); within it, each section still asks the access table (a land officer may analyse but not
- * save drafts) and says so when the API would refuse.
+ * save scenarios) and says so when the API would refuse.
  */
 export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
   const { t, i18n } = useTranslation()
@@ -43,8 +46,8 @@ export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
   const access: AnalysisAccess = features.analysis
   const role = user?.role
   const drawing = useBoundaryDrawing(parkMap, active)
-  const [draftsVersion, setDraftsVersion] = useState(0)
-  const drafts = useResource(access === 'allowed' ? `drafts:${epoch}:${draftsVersion}` : null, fetchDrafts)
+  const [scenariosVersion, setScenariosVersion] = useState(0)
+  const scenarios = useResource(access === 'allowed' ? `scenarios:${epoch}:${scenariosVersion}` : null, fetchScenarios)
   const [editing, setEditing] = useState<Draft | null>(null)
   const [serverProblem, setServerProblem] = useState<Position | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -79,11 +82,13 @@ export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
   const zoomToBoundary = useCallback(() => fitTo(drawing.committed), [fitTo, drawing.committed])
 
   const saved = useCallback(() => {
-    setDraftsVersion((n) => n + 1)
+    setScenariosVersion((n) => n + 1)
     onZonesChanged()
   }, [onZonesChanged])
 
-  const draftList = drafts.data ?? []
+  const scenarioList = scenarios.data?.items ?? []
+  // the overlap's subject list: open scenarios, which the scenarios layer holds (approved ones are zones)
+  const openScenarios = useMemo(() => scenarioList.filter((s) => s.status !== 'approved'), [scenarioList])
   return (
     <div className="analysis" data-access={access} data-mode={drawing.mode}>
       <Section id="import" step={0} title={t('analysis.import.title')}>
@@ -94,14 +99,17 @@ export function AnalysisPanel({ parkMap, active, onZonesChanged }: Props) {
       </Section>
       <Section id="overlap" step={2} title={t('analysis.overlap.title')}>
         <OverlapSection parkMap={parkMap} access={access} role={role} boundary={drawing.committed} boundaryInvalid={committedInvalid}
-          drafts={draftList} lang={lang} onServerProblem={setServerProblem} />
+          drafts={openScenarios} lang={lang} onServerProblem={setServerProblem} />
       </Section>
       <Section id="chemical" step={3} title={t('analysis.chemical.title')}>
         <ChemicalSection parkMap={parkMap} access={access} role={role} lang={lang} />
       </Section>
-      <Section id="draft" step={4} title={t('analysis.draft.title')}>
-        <DraftSection access={access} mayEdit={features.editDrafts === 'allowed'} role={role} drafts={draftList} editing={editing} onEditingChange={setEditing} onLoadBoundary={loadBoundary}
-          boundary={drawing.committed} boundaryInvalid={committedInvalid} lang={lang} onSaved={saved} onServerProblem={setServerProblem} />
+      <Section id="scenarios" step={4} title={t('analysis.scenario.title')}>
+        <Deferred>
+          <ScenarioSection parkMap={parkMap} access={access} mayEdit={features.editScenarios === 'allowed'} mayDecide={features.decideScenarios === 'allowed'} role={role}
+            scenarios={scenarioList} open={editing} onOpenChange={setEditing} onLoadBoundary={loadBoundary}
+            boundary={drawing.committed} boundaryInvalid={committedInvalid} lang={lang} onChanged={saved} onServerProblem={setServerProblem} />
+        </Deferred>
       </Section>
       <Section id="export" step={5} title={t('analysis.export.title')}>
         <ExportSection boundary={drawing.committed} boundaryInvalid={committedInvalid} draft={editing} lang={lang} />

@@ -61,7 +61,7 @@ export function OverlapSection({ parkMap, access, role, boundary, boundaryInvali
 
   function run() {
     if (problem || !target) return
-    const subject: OverlapSubject = drawn ? { geometry: boundary! } : { ref: { layer: 'zones', ids: [request.draftId] } }
+    const subject: OverlapSubject = drawn ? { geometry: boundary! } : { ref: { layer: 'scenarios', ids: [request.draftId] } }
     setRanFor(target)
     onServerProblem(null)
     void task.run(() => requestOverlapTakingAll(subject, request.layers, request.takeInLeaveOut))

@@ -1,11 +1,11 @@
 /**
- * The write routes' bodies and answers: rezoning drafts (POST /api/zones, PUT /api/zones/:id),
- * parcels (PATCH /api/parcels/:id); idle-land case files are ./idle-cases.ts.
+ * The write routes' bodies and answers: parcels (PATCH /api/parcels/:id); idle-land case files
+ * are ./idle-cases.ts, rezoning scenarios ./scenarios.ts.
  * Every answer is the saved row with its new `version`, also sent as the ETag.
  */
 import type { MultiPolygon } from 'geojson'
 import type {
-  DraftStatus, ForestApproval, IdleCategory, IdleDisposal, IdleStage, LandApproval, LandUse, ParcelStatus, ZoneKind, ZoneStatus,
+  ForestApproval, IdleCategory, IdleDisposal, IdleStage, LandApproval, LandUse, ParcelStatus, ZoneKind, ZoneStatus,
 } from '../park-vocabulary'
 
 /** The version the client last saw: in the body, or as `If-Match: "<version>"`. */
@@ -13,20 +13,7 @@ export interface Versioned {
   version?: number
 }
 
-export interface DraftFields {
-  name_zh: string
-  name_en: string
-  note?: string | null
-}
-export interface NewDraft extends DraftFields {
-  geometry: unknown
-}
-export interface DraftChanges extends Partial<DraftFields>, Versioned {
-  status?: DraftStatus
-  geometry?: unknown
-}
-
-/** A zones row as the write routes answer it (and the audit log keeps it). */
+/** A zones row as the audit log keeps it (GET /api/zones/:id/history; scenarios' approvals write it). */
 export interface ZoneRow {
   id: string
   name_zh: string

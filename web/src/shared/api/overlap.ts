@@ -7,7 +7,7 @@ export type OverlapClass = 'inside' | 'partial' | 'outside'
 export const OVERLAP_LAYERS = ['parcels', 'projects', 'zones', 'chemical_clusters', 'idle_plots', 'enterprises', 'basemap'] as const satisfies readonly LayerId[]
 export type OverlapLayerId = (typeof OVERLAP_LAYERS)[number]
 /** Layers whose features can be the subject (`ref`). */
-export const SUBJECT_LAYERS = ['zones', 'chemical_clusters', 'parcels', 'projects', 'idle_plots'] as const satisfies readonly LayerId[]
+export const SUBJECT_LAYERS = ['zones', 'scenarios', 'chemical_clusters', 'parcels', 'projects', 'idle_plots'] as const satisfies readonly LayerId[]
 export type SubjectLayerId = (typeof SUBJECT_LAYERS)[number]
 
 export interface OverlapRequest {

@@ -1,8 +1,8 @@
 // The planner's journey in the browser: signed out, the analysis tab says to sign in; a planner
 // signs in from the header, draws a boundary by clicking on the map, sees the live area — exactly
 // formatMu(geodesicArea(drawn)) — undoes and redoes it, is stopped by a self-intersecting ring,
-// runs an overlap and asks the chemical-firms question, saves a rezoning draft (and meets a 409
-// when a colleague saved first), exports the 界址点 table, and finds the drawing again after a
+// runs an overlap and asks the chemical-firms question, keeps it as a rezoning scenario (and meets a
+// 409 when a colleague saved first, with nothing lost), exports the 界址点 table, and finds the drawing again after a
 // reload — with no page or console errors.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -137,31 +137,33 @@ describe('drawing and analysing a boundary', () => {
     expect(await page.locator('.chemical__summary').textContent()).toMatch(/\d+ 家化工企业/)
   })
 
-  it('saves the boundary as a rezoning draft, meets a colleague’s newer version (409), reloads and saves again', async () => {
-    await page.locator('input[name="name_zh"]').fill('南区扩区方案（浏览器测试）')
-    await page.locator('input[name="name_en"]').fill('South district extension (browser test)')
-    await page.locator('[data-action="save-draft"]').click()
-    await page.locator('[data-section="draft"] .a-banner--success').waitFor({ timeout: 20_000 })
-    const note = page.locator('.editing-note')
-    expect(await note.getAttribute('data-version')).toBe('1')
-    const id = (await note.getAttribute('data-draft'))!
+  it('keeps the boundary as a rezoning scenario (Chinese name only), meets a colleague’s newer version (409) without losing it, and saves on top', async () => {
+    const section = page.locator('[data-section="scenarios"]')
+    await section.locator('input[name="name_zh"]').fill('南区扩区方案（浏览器测试）')
+    await section.locator('[data-action="create-scenario"]').click()
+    await section.locator('.a-banner--success').waitFor({ timeout: 20_000 })
+    const note = section.locator('.editing-note')
+    await expect.poll(() => note.getAttribute('data-version')).toBe('1')
+    const id = (await note.getAttribute('data-scenario'))!
 
     // A colleague saves version 2 first (same session cookie, straight to the API).
-    const status = await page.evaluate(async (draftId) => {
+    const status = await page.evaluate(async ([scenarioId, geometry]) => {
       const csrf = decodeURIComponent(/(?:^|;\s*)pa_csrf=([^;]+)/.exec(document.cookie)![1]!)
-      const res = await fetch(`/api/zones/${draftId}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': '"1"' }, body: JSON.stringify({ note: '同事的修改' }) })
+      const res = await fetch(`/api/scenarios/${scenarioId}/versions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'if-match': '"1"' }, body: JSON.stringify({ geometry, comment: '同事的修改' }) })
       await res.text() // read the body: an unread one is aborted (and reported) when the page reloads later
       return res.status
-    }, id)
-    expect(status).toBe(200)
-    await page.locator('[data-action="save-draft"]').click()
-    await page.locator('[data-action="reload-draft"]').waitFor({ timeout: 20_000 })
-    expect(await page.locator('[data-section="draft"] .a-banner--error').textContent()).toContain('版本 2')
-    await page.locator('[data-action="reload-draft"]').click()
+    }, [id, await drawnBoundary()] as const)
+    expect(status).toBe(201)
+    const drawn = (await drawnBoundary())!
+    await section.locator('[data-action="save-version"]').click()
+    await section.locator('[data-stale="2"]').waitFor({ timeout: 20_000 })
+    expect(await section.locator('[data-stale] .a-banner--error').textContent()).toContain('版本 2')
+    expect(await drawnBoundary()).toEqual(drawn) // nothing lost
+    await section.locator('[data-action="stale-reapply"]').click()
     await expect.poll(() => note.getAttribute('data-version')).toBe('2')
-    await page.locator('[data-action="save-draft"]').click()
+    await section.locator('[data-action="save-version"]').click()
     await expect.poll(() => note.getAttribute('data-version'), { timeout: 20_000 }).toBe('3')
-    await expect.poll(() => page.locator('.draft-history__item').count(), { timeout: 10_000 }).toBe(3)
+    await expect.poll(() => section.locator('.version-history__item').count(), { timeout: 10_000 }).toBe(3)
   })
 
   it('runs an overlap of the drawn boundary and lists what it takes in and leaves out', async () => {
@@ -172,7 +174,7 @@ describe('drawing and analysing a boundary', () => {
     expect(await parcelRows.count()).toBeGreaterThan(0)
     const classes = new Set(await parcelRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-class'))))
     expect(classes.has('inside') || classes.has('partial')).toBe(true)
-    expect(classes.has('outside')).toBe(true) // include:'all' lists the parcels the draft leaves out
+    expect(classes.has('outside')).toBe(true) // include:'all' lists the parcels the boundary leaves out
     // Rows show mu with 2 decimals and a share in percent.
     const first = await parcelRows.first().locator('td').allTextContents()
     expect(first[2]).toMatch(/^[\d,]+\.\d\d$/)
@@ -214,7 +216,7 @@ describe('drawing and analysing a boundary', () => {
     expect(collection.features[0]!.properties.area_m2).toBeCloseTo(geodesicArea(drawn), 2)
   })
 
-  it('a reload keeps the drawing (a planner must never lose a draft)', async () => {
+  it('a reload keeps the drawing (a planner must never lose a boundary)', async () => {
     const drawn = (await drawnBoundary())!
     await page.reload()
     await waitForMapReady(page)

@@ -84,9 +84,11 @@ export type BBox = [number, number, number, number]
 
 /** An object the run edits, with a tiny bbox inside it: the features endpoint there returns its version. */
 export interface EditTarget {
-  entity: 'parcels' | 'zones'
+  entity: 'parcels' | 'scenarios'
   id: string
   probe: BBox
+  /** A scenario's boundary, which each new version saves again (so the probe stays inside it). */
+  geometry?: unknown
 }
 
 export interface LoadSubjects {
@@ -99,7 +101,7 @@ export interface LoadSubjects {
   /** Parcels on offer: the public parcel sheets, in turn. */
   availableIds: string[]
   parcels: EditTarget[]
-  drafts: EditTarget[]
+  scenarios: EditTarget[]
 }
 
 const probeAround = (x: number, y: number): BBox => [x - 1e-6, y - 1e-6, x + 1e-6, y + 1e-6]
@@ -120,7 +122,7 @@ function smallBoundary(lon: number, lat: number, radiusM: number): LoadSubjects[
 
 /**
  * What the mix requests, from the loaded park: `editParcels` occupied parcels (shared by every land
- * officer connection, so their writes race); the drafts come later (`draftTargets`).
+ * officer connection, so their writes race); the scenarios come later (`scenarioTargets`).
  */
 export async function loadSubjects(pool: pg.Pool, editParcels: number): Promise<LoadSubjects> {
   const ext = await pool.query<{ x0: number; y0: number; x1: number; y1: number }>(
@@ -149,24 +151,26 @@ export async function loadSubjects(pool: pg.Pool, editParcels: number): Promise<
     boundaryKm2: area.rows[0]!.m2 / 1e6,
     availableIds: available.rows.map((r) => r.id),
     parcels: parcels.rows.map((r) => ({ entity: 'parcels', id: r.id, probe: probeAround(r.x, r.y) })),
-    drafts: [],
+    scenarios: [],
   }
 }
 
-/** The rezoning drafts the planners edit, with a probe bbox inside each. */
-export async function draftTargets(pool: pg.Pool, draftIds: readonly string[]): Promise<EditTarget[]> {
-  const { rows } = await pool.query<{ id: string; x: number; y: number }>(
-    `SELECT id, ST_X(p) AS x, ST_Y(p) AS y FROM (SELECT id, ST_PointOnSurface(geom) AS p FROM zones WHERE id = ANY($1) AND kind = 'rezoning_draft') s ORDER BY id`,
-    [draftIds],
+/** The rezoning scenarios the planners save versions of, with a probe bbox inside each (latest version) and its boundary. */
+export async function scenarioTargets(pool: pg.Pool, scenarioIds: readonly string[]): Promise<EditTarget[]> {
+  const { rows } = await pool.query<{ id: string; x: number; y: number; geometry: unknown }>(
+    `SELECT id, ST_X(p) AS x, ST_Y(p) AS y, geometry FROM (
+       SELECT s.id, ST_PointOnSurface(v.geom) AS p, ST_AsGeoJSON(v.geom, 15)::jsonb AS geometry
+       FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id AND v.n = s.version WHERE s.id = ANY($1)) s ORDER BY id`,
+    [scenarioIds],
   )
-  if (rows.length !== draftIds.length) throw new Error(`rezoning drafts missing: wanted ${draftIds.join(', ')}, found ${rows.map((r) => r.id).join(', ') || 'none'}`)
-  return rows.map((r) => ({ entity: 'zones', id: r.id, probe: probeAround(r.x, r.y) }))
+  if (rows.length !== scenarioIds.length) throw new Error(`rezoning scenarios missing: wanted ${scenarioIds.join(', ')}, found ${rows.map((r) => r.id).join(', ') || 'none'}`)
+  return rows.map((r) => ({ entity: 'scenarios', id: r.id, probe: probeAround(r.x, r.y), geometry: r.geometry }))
 }
 
 /** Current version of each target, and the audit log's last id: the state the run starts from. */
 export async function editState(pool: pg.Pool, targets: readonly EditTarget[]): Promise<{ versions: Map<string, number>; auditMaxId: number }> {
   const versions = new Map<string, number>()
-  for (const entity of ['parcels', 'zones'] as const) {
+  for (const entity of ['parcels', 'scenarios'] as const) {
     const ids = targets.filter((t) => t.entity === entity).map((t) => t.id)
     const { rows } = await pool.query<{ id: string; version: number }>(`SELECT id, version FROM ${entity} WHERE id = ANY($1)`, [ids])
     for (const r of rows) versions.set(`${entity}/${r.id}`, r.version)

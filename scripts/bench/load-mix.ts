@@ -158,14 +158,14 @@ export function mixSetup(opts: MixOptions, rec: LoadRecorder, conns: Conn[] = []
       headers: { ...h, ...r.headers },
       onResponse: (status, body, ctx, headers) => {
         conn.last = { route, cls }
-        const expected = status === 200 || (cls === 'write' && status === 409)
+        const expected = status === 200 || (cls === 'write' && (status === 201 || status === 409))
         if (!expected && rec.unexpectedBodies.length < 20) rec.unexpectedBodies.push(`${conn.label} ${route} → ${status}: ${body.slice(0, 300)}`)
         onResponse?.(status, body, ctx, headers)
       },
     })
 
     /** Reads the current version of one of `targets` (chosen at random): the features endpoint over a tiny bbox inside it. */
-    const versionRead = (layer: 'parcels' | 'zones', targets: readonly EditTarget[]): Req =>
+    const versionRead = (layer: 'parcels' | 'scenarios', targets: readonly EditTarget[]): Req =>
       req(`GET /api/layers/${layer}/features?bbox=<inside one object> (version read)`, 'version read', {
         method: 'GET',
         setupRequest: (r, ctx) => {
@@ -185,8 +185,11 @@ export function mixSetup(opts: MixOptions, rec: LoadRecorder, conns: Conn[] = []
         }
       })
 
-    /** The optimistic write of a note at the version just read. */
-    const write = (route: string, method: 'PATCH' | 'PUT', pathOf: (id: string) => string): Req =>
+    /**
+     * The optimistic write at the version just read: a parcel's note, or a scenario's new version
+     * (its own boundary again, the note as the version's comment).
+     */
+    const write = (route: string, method: 'PATCH' | 'POST', pathOf: (id: string) => string): Req =>
       req(route, 'write', {
         method,
         setupRequest: (r, ctx) => {
@@ -202,14 +205,15 @@ export function mixSetup(opts: MixOptions, rec: LoadRecorder, conns: Conn[] = []
           const note = `load run ${conn.label} write ${conn.writes} at version ${ctx.version}`
           conn.inflight = { key: keyOf(ctx.target), expected: ctx.version, note, actor: conn.session.email ?? 'anonymous', why: '' }
           ctx.version = undefined // one write per read
-          return { ...r, path: pathOf(ctx.target.id), headers: { ...r.headers, ...json, 'if-match': `"${conn.inflight.expected}"` }, body: JSON.stringify({ note }) }
+          const body = ctx.target.entity === 'scenarios' ? { geometry: ctx.target.geometry, comment: note } : { note }
+          return { ...r, path: pathOf(ctx.target.id), headers: { ...r.headers, ...json, 'if-match': `"${conn.inflight.expected}"` }, body: JSON.stringify(body) }
         },
       }, (status, body, _ctx, headers) => {
         const sent = conn.inflight
         conn.inflight = null
         if (!sent) return
         const tally = rec.writes.get(sent.key)!
-        if (status === 200) {
+        if (status === 200 || status === 201) {
           tally.ok++
           const etag = header(headers, 'etag')
           const version = Number(/^"(\d+)"$/.exec(etag ?? '')?.[1])
@@ -268,8 +272,8 @@ export function mixSetup(opts: MixOptions, rec: LoadRecorder, conns: Conn[] = []
           ...common,
           perMu,
           overlap,
-          versionRead('zones', subjects.drafts),
-          write('PUT /api/zones/:id (draft note)', 'PUT', (id) => `/api/zones/${encodeURIComponent(id)}`),
+          versionRead('scenarios', subjects.scenarios),
+          write('POST /api/scenarios/:id/versions (a new version)', 'POST', (id) => `/api/scenarios/${encodeURIComponent(id)}/versions`),
           area,
         ]
       case 'land_officer':

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import { draftTargets, editState, loadDatabaseUrl, loadSessions, loadSubjects, openLoadDatabase, type LoadPrincipal, type LoadSession } from './load-db'
+import { scenarioTargets, editState, loadDatabaseUrl, loadSessions, loadSubjects, openLoadDatabase, type LoadPrincipal, type LoadSession } from './load-db'
 import { collectInflight, LoadRecorder, mixSetup } from './load-mix'
 import { consoleSummary, renderLoadReport, verdicts, type LoadResults } from './load-report'
 import type { FromServer, ServerStats } from './load-server'
@@ -31,8 +31,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url))
 const ROLE_CYCLE: readonly LoadPrincipal[] = ['land_officer', 'planner', 'anonymous', 'land_officer', 'investor', 'planner', 'anonymous', 'land_officer']
 /** Parcels the land officers edit: few, so that their writes race. */
 const EDIT_PARCELS = 4
-/** The sample park's rezoning draft; the run adds a second one through POST /api/zones. */
-const SAMPLE_DRAFT = 'draft-2022-south'
+/** The sample park's rezoning scenario; the run adds a second one through POST /api/scenarios. */
+const SAMPLE_SCENARIO = 'draft-2022-south'
 /** 60 a minute per caller is the area route's limit (web/src/shared/access-policy.ts); stay under it. */
 const AREA_INTERVAL_MS = 1300
 
@@ -79,14 +79,14 @@ async function stopServer(child: ChildProcess): Promise<ServerStats> {
   return s
 }
 
-/** A second rezoning draft, made as a planner would: POST /api/zones. */
-async function createDraft(baseUrl: string, planner: LoadSession, geometry: unknown): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/zones`, {
+/** A second rezoning scenario, made as a planner would: POST /api/scenarios. */
+async function createScenario(baseUrl: string, planner: LoadSession, geometry: unknown): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/scenarios`, {
     method: 'POST',
     headers: { ...planner.headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ name_zh: '压测草案', name_en: 'Load-run draft', note: 'made by npm run bench:load', geometry }),
+    body: JSON.stringify({ name_zh: '压测方案', note: 'made by npm run bench:load', geometry }),
   })
-  if (res.status !== 201) throw new Error(`POST /api/zones as a planner: ${res.status} ${(await res.text()).slice(0, 300)}`)
+  if (res.status !== 201) throw new Error(`POST /api/scenarios as a planner: ${res.status} ${(await res.text()).slice(0, 300)}`)
   return ((await res.json()) as { id: string }).id
 }
 
@@ -122,8 +122,8 @@ async function main(): Promise<number> {
     // Only what someone edits is checked: with fewer connections a role may be missing.
     const planner = sessions.find((s) => s.principal === 'planner')
     if (!principals.includes('land_officer')) subjects.parcels = []
-    if (planner) subjects.drafts = await draftTargets(db.pool, [SAMPLE_DRAFT, await createDraft(server.url, planner, subjects.boundary)])
-    const targets = [...subjects.parcels, ...subjects.drafts]
+    if (planner) subjects.scenarios = await scenarioTargets(db.pool, [SAMPLE_SCENARIO, await createScenario(server.url, planner, subjects.boundary)])
+    const targets = [...subjects.parcels, ...subjects.scenarios]
     const start = await editState(db.pool, targets)
 
     const rec = new LoadRecorder(targets)

@@ -45,18 +45,26 @@ interface AuditRow {
   note: string | null
 }
 
-const ACTION: Record<EditTarget['entity'], string> = { parcels: 'update_parcel', zones: 'update_draft' }
+const ACTION: Record<EditTarget['entity'], string> = { parcels: 'update_parcel', scenarios: 'save_scenario_version' }
+
+/** The version and the note of each edited object as it stands: a scenario's are its latest version's number and comment. */
+const FINAL_SQL: Record<EditTarget['entity'], string> = {
+  parcels: 'SELECT id, version, note FROM parcels WHERE id = ANY($1)',
+  scenarios: `SELECT s.id, s.version, v.comment AS note FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id AND v.n = s.version WHERE s.id = ANY($1)`,
+}
 
 export async function verifyWrites(pool: pg.Pool, rec: LoadRecorder, start: { versions: Map<string, number>; auditMaxId: number }): Promise<WriteCheck> {
   const finals = new Map<string, { version: number; note: string | null }>()
-  for (const entity of ['parcels', 'zones'] as const) {
+  for (const entity of ['parcels', 'scenarios'] as const) {
     const ids = [...rec.writes.values()].filter((w) => w.target.entity === entity).map((w) => w.target.id)
-    const { rows } = await pool.query<{ id: string; version: number; note: string | null }>(`SELECT id, version, note FROM ${entity} WHERE id = ANY($1)`, [ids])
+    const { rows } = await pool.query<{ id: string; version: number; note: string | null }>(FINAL_SQL[entity], [ids])
     for (const r of rows) finals.set(`${entity}/${r.id}`, { version: r.version, note: r.note })
   }
   const { rows: audit } = await pool.query<AuditRow>(
     `SELECT id::int AS id, entity, entity_id, actor, action,
-            (before->>'version')::int AS bv, (after->>'version')::int AS av, after->>'note' AS note
+            -- a scenario's audit rows are its versions: their number is n, their note the comment
+            coalesce(before->>'version', before->>'n')::int AS bv, coalesce(after->>'version', after->>'n')::int AS av,
+            coalesce(after->>'note', after->>'comment') AS note
      FROM audit_log WHERE id > $1 ORDER BY id`,
     [start.auditMaxId],
   )

@@ -61,13 +61,13 @@ export const ZONE_STYLE = {
 } as const
 
 /**
- * A scenario's comparison: the older version dashed blue, the newer solid orange, what the newer
- * adds green and what it gives up red (the usual pair on planning change maps); review pins magenta.
+ * A scenario's comparison: the older version dashed violet, the newer solid orange, what the newer
+ * adds blue and what it gives up red (not green: the park's parcels are green already); review pins magenta.
  */
 export const SCENARIO_COMPARE_COLORS = {
-  from: '#1d4ed8',
+  from: '#6d28d9',
   to: '#ea580c',
-  added: '#16a34a',
+  added: '#0369a1',
   removed: '#dc2626',
   pin: '#c026d3',
   pinResolved: '#9ca3af',

@@ -29,9 +29,9 @@ const C = SCENARIO_COMPARE_COLORS
 function layers(): LayerSpecification[] {
   const role = (r: string): maplibregl.ExpressionSpecification => ['==', ['get', 'role'], r]
   return [
-    { id: 'scenario-added', type: 'fill', source: SOURCE, filter: role('added'), paint: { 'fill-color': C.added, 'fill-opacity': 0.45 } },
-    { id: 'scenario-removed', type: 'fill', source: SOURCE, filter: role('removed'), paint: { 'fill-color': C.removed, 'fill-opacity': 0.45 } },
-    { id: 'scenario-from', type: 'line', source: SOURCE, filter: role('from'), layout: { 'line-join': 'round' }, paint: { 'line-color': C.from, 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
+    { id: 'scenario-added', type: 'fill', source: SOURCE, filter: role('added'), paint: { 'fill-color': C.added, 'fill-opacity': 0.55 } },
+    { id: 'scenario-removed', type: 'fill', source: SOURCE, filter: role('removed'), paint: { 'fill-color': C.removed, 'fill-opacity': 0.55 } },
+    { id: 'scenario-from', type: 'line', source: SOURCE, filter: role('from'), layout: { 'line-join': 'round' }, paint: { 'line-color': C.from, 'line-width': 3, 'line-dasharray': [2, 1.5] } },
     { id: 'scenario-to', type: 'line', source: SOURCE, filter: role('to'), layout: { 'line-join': 'round' }, paint: { 'line-color': C.to, 'line-width': 2.5 } },
     { id: 'scenario-moved', type: 'line', source: SOURCE, filter: role('moved'), paint: { 'line-color': C.to, 'line-width': 1.5 } },
     { id: 'scenario-moved-end', type: 'circle', source: SOURCE, filter: role('moved-end'), paint: { 'circle-radius': 4, 'circle-color': C.to, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
@@ -50,6 +50,7 @@ export class ScenarioOverlay {
   private installed = false
   private pending: Partial<Record<typeof SOURCE | typeof PINS, FeatureCollection>> = {}
   private picking: ((at: [number, number] | null) => void) | null = null
+  private parts: string[] = []
 
   constructor(private readonly map: maplibregl.Map) {}
 
@@ -65,14 +66,23 @@ export class ScenarioOverlay {
 
   /** Draws a comparison; null clears it. */
   showComparison(c: ScenarioComparison | null): void {
-    if (!c) return this.setData(SOURCE, empty())
+    if (!c) {
+      this.parts = []
+      return this.setData(SOURCE, empty())
+    }
     const features: Feature[] = [part('from', c.from), part('to', c.to)]
     if (c.added) features.push(part('added', c.added))
     if (c.removed) features.push(part('removed', c.removed))
     for (const [was, is] of c.moved) {
       features.push(part('moved', { type: 'LineString', coordinates: [[...was], [...is]] }), part('moved-end', { type: 'Point', coordinates: [...is] }))
     }
+    this.parts = [...new Set(features.map((f) => String(f.properties!.role)))]
     this.setData(SOURCE, { type: 'FeatureCollection', features })
+  }
+
+  /** What the comparison draws now: `from`, `to`, `added`, `removed`, `moved`… (empty when cleared). */
+  shownParts(): string[] {
+    return [...this.parts]
   }
 
   showPins(pins: readonly ScenarioPin[]): void {

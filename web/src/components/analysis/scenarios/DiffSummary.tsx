@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../lib/featureDetails'
 import type { MovedVertex } from '../../../lib/scenarios/movedVertices'
 import type { DiffFeature, DiffFeatures, ScenarioDiff } from '../../../shared/api/scenarios'
-import { formatMu } from '../../../shared/units'
+import { formatMu, m2ToMu } from '../../../shared/units'
 import { SCENARIO_COMPARE_COLORS } from '../../../lib/symbology'
 
 const LAYERS: [keyof DiffFeatures, string][] = [['parcels', 'layerParcels'], ['enterprises', 'layerEnterprises'], ['projects', 'layerProjects']]
@@ -10,7 +10,11 @@ const label = (f: DiffFeature, lang: Language) => {
   const name = lang === 'en' ? f.name_en ?? f.name_zh : f.name_zh ?? f.name_en
   return name ? `${f.id} ${name}` : f.id
 }
-const signed = (m2: number, lang: Language) => `${m2 > 0 ? '+' : m2 < 0 ? '−' : '±'}${formatMu(Math.abs(m2), lang)}`
+/** A change in mu with its sign, as the rounded figure reads: −0.004 mu is ±0.00, not −0.00. */
+const signed = (m2: number, lang: Language) => {
+  const hundredths = Math.round(m2ToMu(m2) * 100)
+  return `${hundredths > 0 ? '+' : hundredths < 0 ? '−' : '±'}${formatMu(Math.abs(m2), lang)}`
+}
 
 function Crossing({ title, features, lang }: { title: string; features: DiffFeatures; lang: Language }) {
   const { t } = useTranslation()

@@ -94,13 +94,14 @@ FROM audit_log l JOIN scenarios s ON s.id = l.entity_id
 WHERE l.entity = 'zones' AND l.action IN ('create_draft', 'update_draft') AND l.after ? 'geometry'
 ORDER BY l.entity_id, (l.after->>'version')::int, l.id DESC;
 
--- …and the current row, for a version the log lacks (the sample park's draft was loaded, not saved).
+-- …and the current row, for a version the log lacks (the sample park's draft was loaded, not saved);
+-- the draft's review state is its latest version's.
 INSERT INTO scenario_versions (scenario_id, n, base, geom, comment, status, created_by, created_at)
 SELECT z.id, z.version, nullif(z.version - 1, 0), z.geom, z.note,
        CASE WHEN z.status IN ('draft', 'submitted', 'approved', 'rejected') THEN z.status ELSE 'draft' END,
        s.created_by, z.updated_at
 FROM zones z JOIN scenarios s ON s.id = z.id
-ON CONFLICT (scenario_id, n) DO NOTHING;
+ON CONFLICT (scenario_id, n) DO UPDATE SET status = EXCLUDED.status;
 
 -- A draft versioned before the log began could miss early numbers: the scenario's version is its latest.
 UPDATE scenarios s SET version = (SELECT max(n) FROM scenario_versions v WHERE v.scenario_id = s.id);

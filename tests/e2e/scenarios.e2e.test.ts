@@ -194,6 +194,14 @@ describe('rezoning scenarios: review', () => {
     await page.screenshot({ path: path.join(suite.artifacts, 'scenario-approved.png') })
   }, STEP)
 
+  it('reads in English too', async () => {
+    await page.locator('.language-switch button[lang="en"]').click()
+    await expect.poll(() => section().locator('h3').first().textContent()).toBe('Rezoning scenarios')
+    expect(await note().textContent()).toContain('Approved')
+    expect(await section().locator('.version-history__item[data-version="3"] .scenario-status').textContent()).toBe('Approved')
+    await page.locator('.language-switch button[lang="zh-CN"]').click()
+  }, STEP)
+
   it('logged no page or console errors', () => {
     expect(problems.join('\n')).toBe('')
   })

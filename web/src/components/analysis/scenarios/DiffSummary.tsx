@@ -23,8 +23,8 @@ function Crossing({ title, features, lang }: { title: string; features: DiffFeat
       <h5>{title}</h5>
       {LAYERS.map(([layer, key]) => (
         <p key={layer} data-crossing={layer}>
-          <strong>{t(`analysis.scenario.${key}`)} ({features[layer].length})</strong>{' '}
-          {features[layer].length === 0 ? t('analysis.scenario.nothing') : features[layer].map((f) => label(f, lang)).join('、')}
+          <strong>{t(`scenarios:${key}`)} ({features[layer].length})</strong>{' '}
+          {features[layer].length === 0 ? t('scenarios:nothing') : features[layer].map((f) => label(f, lang)).join('、')}
         </p>
       ))}
     </div>
@@ -38,18 +38,18 @@ export function DiffSummary({ diff, moved, lang }: { diff: ScenarioDiff; moved: 
   return (
     <div className="scenario-diff" data-diff={`${diff.from}-${diff.to}`}>
       <ul className="scenario-diff__legend">
-        <li><span className="swatch swatch--dashed" style={{ borderColor: C.from }} />{t('analysis.scenario.legendFrom', { version: diff.from })}</li>
-        <li><span className="swatch swatch--line" style={{ borderColor: C.to }} />{t('analysis.scenario.legendTo', { version: diff.to })}</li>
+        <li><span className="swatch swatch--dashed" style={{ borderColor: C.from }} />{t('scenarios:legendFrom', { version: diff.from })}</li>
+        <li><span className="swatch swatch--line" style={{ borderColor: C.to }} />{t('scenarios:legendTo', { version: diff.to })}</li>
       </ul>
       <table className="result-table scenario-diff__areas">
         <tbody>
-          <tr data-area="added"><td><span className="swatch" style={{ background: C.added }} />{t('analysis.scenario.added')}</td><td className="num">{formatMu(diff.added.m2, lang)}</td></tr>
-          <tr data-area="removed"><td><span className="swatch" style={{ background: C.removed }} />{t('analysis.scenario.removed')}</td><td className="num">{formatMu(diff.removed.m2, lang)}</td></tr>
-          <tr data-area="net"><td><strong>{t('analysis.scenario.net')}</strong></td><td className="num"><strong>{signed(diff.net.m2, lang)}</strong></td></tr>
+          <tr data-area="added"><td><span className="swatch" style={{ background: C.added }} />{t('scenarios:added')}</td><td className="num">{formatMu(diff.added.m2, lang)}</td></tr>
+          <tr data-area="removed"><td><span className="swatch" style={{ background: C.removed }} />{t('scenarios:removed')}</td><td className="num">{formatMu(diff.removed.m2, lang)}</td></tr>
+          <tr data-area="net"><td><strong>{t('scenarios:net')}</strong></td><td className="num"><strong>{signed(diff.net.m2, lang)}</strong></td></tr>
         </tbody>
       </table>
-      <Crossing title={t('analysis.scenario.entering')} features={diff.entering} lang={lang} />
-      <Crossing title={t('analysis.scenario.leaving')} features={diff.leaving} lang={lang} />
+      <Crossing title={t('scenarios:entering')} features={diff.entering} lang={lang} />
+      <Crossing title={t('scenarios:leaving')} features={diff.leaving} lang={lang} />
       <MovedList moved={moved} lang={lang} />
     </div>
   )
@@ -60,10 +60,10 @@ export function MovedList({ moved, lang }: { moved: readonly MovedVertex[]; lang
   const fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 })
   return (
     <details className="scenario-diff__moved" open={moved.length > 0 && moved.length <= 8}>
-      <summary data-moved={moved.length}>{t('analysis.scenario.moved', { count: moved.length })}</summary>
+      <summary data-moved={moved.length}>{t('scenarios:moved', { count: moved.length })}</summary>
       <ol>
         {moved.map((m, i) => (
-          <li key={i}>{m.is[0]!.toFixed(6)}, {m.is[1]!.toFixed(6)} · {m.was ? t('analysis.scenario.movedRow', { metres: fmt.format(m.metres) }) : t('analysis.scenario.addedVertex')}</li>
+          <li key={i}>{m.is[0]!.toFixed(6)}, {m.is[1]!.toFixed(6)} · {m.was ? t('scenarios:movedRow', { metres: fmt.format(m.metres) }) : t('scenarios:addedVertex')}</li>
         ))}
       </ol>
     </details>

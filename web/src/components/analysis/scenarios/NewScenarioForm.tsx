@@ -31,8 +31,8 @@ export function NewScenarioForm({ boundary, boundaryInvalid, lang, onCreated }: 
   async function submit(event: FormEvent) {
     event.preventDefault()
     const name = value.name_zh.trim()
-    const problem = !name ? t('analysis.scenario.needName') : !boundary && !value.zone_id ? t('analysis.scenario.needShape')
-      : boundary && boundaryInvalid ? t('analysis.scenario.kinks') : null
+    const problem = !name ? t('scenarios:needName') : !boundary && !value.zone_id ? t('scenarios:needShape')
+      : boundary && boundaryInvalid ? t('scenarios:kinks') : null
     setRefusal(problem)
     if (problem) return
     const created = await task.run(() => createScenario({
@@ -44,25 +44,25 @@ export function NewScenarioForm({ boundary, boundaryInvalid, lang, onCreated }: 
 
   return (
     <form className="draft-form" onSubmit={(e) => void submit(e)} data-form="new-scenario">
-      <label className="field"><span>{t('analysis.scenario.nameZh')}</span>
+      <label className="field"><span>{t('scenarios:nameZh')}</span>
         <input name="name_zh" value={value.name_zh} maxLength={SCENARIO_LIMITS.name} onChange={(e) => set({ name_zh: e.target.value })} /></label>
-      <label className="field"><span>{t('analysis.scenario.nameEn')}</span>
+      <label className="field"><span>{t('scenarios:nameEn')}</span>
         <input name="name_en" value={value.name_en} maxLength={SCENARIO_LIMITS.name} onChange={(e) => set({ name_en: e.target.value })} /></label>
-      <label className="field"><span>{t('analysis.scenario.zone')}</span>
+      <label className="field"><span>{t('scenarios:zone')}</span>
         <select className="select" name="zone_id" value={value.zone_id} onChange={(e) => set({ zone_id: e.target.value })}>
-          <option value="">{t('analysis.scenario.zoneNone')}</option>
+          <option value="">{t('scenarios:zoneNone')}</option>
           {(zones.data?.features ?? []).map((z) => {
             const p = z.properties ?? {}
             return <option key={String(z.id)} value={String(z.id)}>{String(lang === 'en' ? p.name_en ?? p.name_zh : p.name_zh)}</option>
           })}
         </select>
       </label>
-      <label className="field"><span>{t('analysis.scenario.note')}</span>
+      <label className="field"><span>{t('scenarios:note')}</span>
         <textarea name="note" rows={2} value={value.note} maxLength={SCENARIO_LIMITS.note} onChange={(e) => set({ note: e.target.value })} /></label>
-      <p className="hint">{t('analysis.scenario.createHint')}</p>
+      <p className="hint">{t('scenarios:createHint')}</p>
       <div className="actions">
         <button type="submit" className="primary-button" data-action="create-scenario" disabled={task.state.status === 'running'}>
-          <Icon name="save" /> {t('analysis.scenario.create')}
+          <Icon name="save" /> {t('scenarios:create')}
         </button>
       </div>
       {refusal && <Banner kind="warning">{refusal}</Banner>}

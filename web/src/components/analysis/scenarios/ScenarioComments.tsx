@@ -63,29 +63,29 @@ export function ScenarioComments({ scenarioId, comments, version, parkMap, mayEd
 
   return (
     <div className="scenario-comments">
-      <h4>{t('analysis.scenario.comments')}</h4>
-      {comments.length === 0 && <p className="hint">{t('analysis.scenario.noComments')}</p>}
+      <h4>{t('scenarios:comments')}</h4>
+      {comments.length === 0 && <p className="hint">{t('scenarios:noComments')}</p>}
       <ul className="scenario-comments__list">
         {comments.map((c) => (
           <li key={c.id} data-comment={c.id} data-resolved={c.resolved_at ? 'yes' : 'no'} className={c.resolved_at ? 'is-resolved' : ''}>
             <div>{c.pin && <span className="scenario-pin-dot" aria-hidden="true" />}{c.body}</div>
             <div className="version-history__meta">
               {c.created_by} · {when(c.created_at, lang)}{c.version_n ? ` · v${c.version_n}` : ''}
-              {c.resolved_by && ` · ${t('analysis.scenario.resolvedBy', { who: c.resolved_by })}`}
+              {c.resolved_by && ` · ${t('scenarios:resolvedBy', { who: c.resolved_by })}`}
             </div>
-            {mayEdit && !c.resolved_at && <button type="button" className="link-button" data-action="resolve-comment" onClick={() => void resolve(c.id)}>{t('analysis.scenario.resolve')}</button>}
+            {mayEdit && !c.resolved_at && <button type="button" className="link-button" data-action="resolve-comment" onClick={() => void resolve(c.id)}>{t('scenarios:resolve')}</button>}
           </li>
         ))}
       </ul>
       {mayEdit && (
         <div className="draft-form">
-          <label className="field"><span>{t('analysis.scenario.commentBody')}</span>
+          <label className="field"><span>{t('scenarios:commentBody')}</span>
             <textarea name="comment_body" rows={2} maxLength={SCENARIO_LIMITS.comment} value={body} onChange={(e) => setBody(e.target.value)} /></label>
           <div className="actions">
             {pin
-              ? <span className="hint" data-pin={pin.join(',')}>{t('analysis.scenario.pinned', { lon: pin[0].toFixed(5), lat: pin[1].toFixed(5) })} <button type="button" className="link-button" onClick={() => setPin(null)}>{t('analysis.scenario.unpin')}</button></span>
-              : <button type="button" className="button" data-action="pin-comment" disabled={picking} onClick={() => void pick()}>{picking ? t('analysis.scenario.pinning') : t('analysis.scenario.pin')}</button>}
-            <button type="button" className="primary-button" data-action="post-comment" disabled={!body.trim() || task.state.status === 'running'} onClick={() => void post()}>{t('analysis.scenario.post')}</button>
+              ? <span className="hint" data-pin={pin.join(',')}>{t('scenarios:pinned', { lon: pin[0].toFixed(5), lat: pin[1].toFixed(5) })} <button type="button" className="link-button" onClick={() => setPin(null)}>{t('scenarios:unpin')}</button></span>
+              : <button type="button" className="button" data-action="pin-comment" disabled={picking} onClick={() => void pick()}>{picking ? t('scenarios:pinning') : t('scenarios:pin')}</button>}
+            <button type="button" className="primary-button" data-action="post-comment" disabled={!body.trim() || task.state.status === 'running'} onClick={() => void post()}>{t('scenarios:post')}</button>
           </div>
         </div>
       )}

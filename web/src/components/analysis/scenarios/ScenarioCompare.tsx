@@ -52,13 +52,13 @@ export function ScenarioCompare({ parkMap, scenarioId, compare, lang }: {
 
   return (
     <div className="scenario-compare">
-      <h4>{t('analysis.scenario.compare')}</h4>
+      <h4>{t('scenarios:compare')}</h4>
       <div className="actions">
         <button type="button" className="button" data-action="compare-versions" disabled={task.state.status === 'running'} onClick={() => void run()}>
-          <Icon name="run" /> {t('analysis.scenario.compareRun')} v{compare.from} → v{compare.to}
+          <Icon name="run" /> {t('scenarios:compareRun')} v{compare.from} → v{compare.to}
         </button>
-        {shown && <button type="button" className="link-button" onClick={clear}>{t('analysis.scenario.compareClear')}</button>}
-        {task.state.status === 'running' && <span className="progress" role="status"><span className="spinner" aria-hidden="true" />{t('analysis.scenario.comparing')}</span>}
+        {shown && <button type="button" className="link-button" onClick={clear}>{t('scenarios:compareClear')}</button>}
+        {task.state.status === 'running' && <span className="progress" role="status"><span className="spinner" aria-hidden="true" />{t('scenarios:comparing')}</span>}
       </div>
       {task.state.status === 'error' && <TaskError error={task.state.error} />}
       {shown && task.state.status === 'done' && <DiffSummary diff={task.state.value.diff} moved={task.state.value.moved} lang={lang} />}

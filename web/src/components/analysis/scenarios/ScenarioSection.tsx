@@ -21,6 +21,9 @@ import { StaleVersion } from './StaleVersion'
 import { VersionHistory } from './VersionHistory'
 import { scenarioName, zoneName } from './names'
 import './scenarios.css'
+import { registerScenarioStrings } from '../../../i18n/scenarios'
+
+registerScenarioStrings()
 
 export interface ScenarioSectionProps {
   parkMap: ParkMap | null
@@ -89,7 +92,7 @@ export default function ScenarioSection(props: ScenarioSectionProps) {
 
   async function saveNew() {
     if (!scenario) return
-    const problem = !boundary ? t('analysis.scenario.needBoundary') : boundaryInvalid ? t('analysis.scenario.kinks') : null
+    const problem = !boundary ? t('scenarios:needBoundary') : boundaryInvalid ? t('scenarios:kinks') : null
     setRefusal(problem)
     if (problem || !boundary) return
     onServerProblem(null)
@@ -97,7 +100,7 @@ export default function ScenarioSection(props: ScenarioSectionProps) {
     const saved = await save.run(() => saveVersion(scenario.id, scenario.version, boundary, comment.trim() || null))
     if (saved) {
       setComment('')
-      changed(t('analysis.scenario.saved', { version: saved.n }))
+      changed(t('scenarios:saved', { version: saved.n }))
     }
   }
 
@@ -106,42 +109,42 @@ export default function ScenarioSection(props: ScenarioSectionProps) {
   return (
     <div className="scenarios">
       <label className="field">
-        <span>{t('analysis.scenario.open')}</span>
+        <span>{t('scenarios:open')}</span>
         <select className="select" name="scenario" value={open?.id ?? ''} onChange={(e) => choose(e.target.value)}>
-          <option value="">{t('analysis.scenario.none')}</option>
-          {scenarios.map((s) => <option key={s.id} value={s.id}>{scenarioName(s, lang)} · v{s.version} · {t(`analysis.scenario.status.${s.status}`)}</option>)}
+          <option value="">{t('scenarios:none')}</option>
+          {scenarios.map((s) => <option key={s.id} value={s.id}>{scenarioName(s, lang)} · v{s.version} · {t(`scenarios:status.${s.status}`)}</option>)}
         </select>
       </label>
 
-      {!open && mayEdit && <NewScenarioForm boundary={boundary} boundaryInvalid={boundaryInvalid} lang={lang} onCreated={(s) => { onOpenChange(summaryOf(s)); changed(t('analysis.scenario.created')) }} />}
-      {!open && !mayEdit && <Banner kind="info">{t('analysis.scenario.plannerOnly', { role: role ? t(`auth.role.${role}`) : '' })}</Banner>}
+      {!open && mayEdit && <NewScenarioForm boundary={boundary} boundaryInvalid={boundaryInvalid} lang={lang} onCreated={(s) => { onOpenChange(summaryOf(s)); changed(t('scenarios:created')) }} />}
+      {!open && !mayEdit && <Banner kind="info">{t('scenarios:plannerOnly', { role: role ? t(`auth.role.${role}`) : '' })}</Banner>}
       {open && !scenario && detail.status === 'loading' && <span className="spinner" aria-hidden="true" />}
 
       {scenario && latest && (
         <>
           <p className="editing-note" data-scenario={scenario.id} data-version={scenario.version} data-status={latest.status}>
-            {t('analysis.scenario.editing', { name: scenarioName(scenario, lang), version: scenario.version, status: t(`analysis.scenario.status.${latest.status}`) })}
-            <br /><span className="hint">{zoneName(scenario, lang) ? t('analysis.scenario.revises', { zone: zoneName(scenario, lang) }) : t('analysis.scenario.newZoneScenario')}</span>
+            {t('scenarios:editing', { name: scenarioName(scenario, lang), version: scenario.version, status: t(`scenarios:status.${latest.status}`) })}
+            <br /><span className="hint">{zoneName(scenario, lang) ? t('scenarios:revises', { zone: zoneName(scenario, lang) }) : t('scenarios:newZoneScenario')}</span>
           </p>
-          {latest.status === 'approved' && <Banner kind="info">{t('analysis.scenario.frozen', { version: latest.n })}</Banner>}
-          {latest.status === 'submitted' && <Banner kind="info">{t('analysis.scenario.underReview', { version: latest.n })}</Banner>}
+          {latest.status === 'approved' && <Banner kind="info">{t('scenarios:frozen', { version: latest.n })}</Banner>}
+          {latest.status === 'submitted' && <Banner kind="info">{t('scenarios:underReview', { version: latest.n })}</Banner>}
           {mayEdit && !closed && (
             <div className="draft-form">
-              <label className="field"><span>{t('analysis.scenario.comment')}</span>
+              <label className="field"><span>{t('scenarios:comment')}</span>
                 <input name="version_comment" value={comment} maxLength={SCENARIO_LIMITS.comment} onChange={(e) => setComment(e.target.value)} /></label>
               <div className="actions">
                 <button type="button" className="primary-button" data-action="save-version" disabled={save.state.status === 'running' || !boundary} onClick={() => void saveNew()}>
-                  <Icon name="save" /> {t('analysis.scenario.saveVersion')}
+                  <Icon name="save" /> {t('scenarios:saveVersion')}
                 </button>
-                {save.state.status === 'running' && <span className="progress" role="status"><span className="spinner" aria-hidden="true" />{t('analysis.scenario.saving')}</span>}
+                {save.state.status === 'running' && <span className="progress" role="status"><span className="spinner" aria-hidden="true" />{t('scenarios:saving')}</span>}
               </div>
             </div>
           )}
-          {!mayEdit && <Banner kind="info">{t('analysis.scenario.plannerOnly', { role: role ? t(`auth.role.${role}`) : '' })}</Banner>}
+          {!mayEdit && <Banner kind="info">{t('scenarios:plannerOnly', { role: role ? t(`auth.role.${role}`) : '' })}</Banner>}
           {refusal && <Banner kind="warning">{refusal}</Banner>}
           {stale && (
             <StaleVersion stale={stale} boundary={boundary} parkMap={parkMap} lang={lang}
-              onReapply={() => { save.reset(); setMessage(t('analysis.scenario.reapplied', { version: stale.current_version })); reload() }}
+              onReapply={() => { save.reset(); setMessage(t('scenarios:reapplied', { version: stale.current_version })); reload() }}
               onLoadCurrent={() => { save.reset(); onLoadBoundary(stale.current.geometry); reload() }} />
           )}
           {save.state.status === 'error' && !stale && <SaveError error={save.state.error} />}

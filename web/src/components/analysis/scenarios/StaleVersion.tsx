@@ -41,15 +41,15 @@ export function StaleVersion({ stale, boundary, parkMap, lang, onReapply, onLoad
   const version = stale.current_version
   return (
     <div className="scenario-stale" data-stale={version}>
-      <Banner kind="error" title={t('analysis.scenario.stale', { author: current.created_by, version })} />
+      <Banner kind="error" title={t('scenarios:stale', { author: current.created_by, version })} />
       <div className="actions actions--column">
-        <button type="button" className="button" data-action="stale-compare" disabled={!boundary} onClick={compare}>{t('analysis.scenario.staleCompare', { version })}</button>
-        <button type="button" className="button" data-action="stale-reapply" onClick={() => { parkMap?.scenarios.showComparison(null); onReapply() }}>{t('analysis.scenario.staleReapply', { version })}</button>
-        <button type="button" className="link-button" data-action="stale-load" onClick={() => { parkMap?.scenarios.showComparison(null); onLoadCurrent() }}>{t('analysis.scenario.staleLoad', { version })}</button>
+        <button type="button" className="button" data-action="stale-compare" disabled={!boundary} onClick={compare}>{t('scenarios:staleCompare', { version })}</button>
+        <button type="button" className="button" data-action="stale-reapply" onClick={() => { parkMap?.scenarios.showComparison(null); onReapply() }}>{t('scenarios:staleReapply', { version })}</button>
+        <button type="button" className="link-button" data-action="stale-load" onClick={() => { parkMap?.scenarios.showComparison(null); onLoadCurrent() }}>{t('scenarios:staleLoad', { version })}</button>
       </div>
       {comparing && boundary && (
         <div className="scenario-diff">
-          <p>{t('analysis.scenario.legendFrom', { version })}: {formatMu(current.area_m2, lang)} · {t('analysis.scenario.legendDrawing')}: {formatMu(geodesicArea(boundary), lang)}</p>
+          <p>{t('scenarios:legendFrom', { version })}: {formatMu(current.area_m2, lang)} · {t('scenarios:legendDrawing')}: {formatMu(geodesicArea(boundary), lang)}</p>
           <MovedList moved={moved} lang={lang} />
         </div>
       )}

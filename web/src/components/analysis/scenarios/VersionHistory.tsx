@@ -15,31 +15,31 @@ export function VersionHistory({ versions, lang, compare, onCompareChange, onLoa
   const { t } = useTranslation()
   return (
     <div className="version-history">
-      <h4>{t('analysis.scenario.history')}</h4>
+      <h4>{t('scenarios:history')}</h4>
       <ol className="version-history__list">
         {[...versions].reverse().map((v) => (
           <li key={v.n} className="version-history__item" data-version={v.n} data-status={v.status}>
             <div className="version-history__main">
-              <strong>{t('analysis.scenario.version', { version: v.n })}</strong>
-              <span className={`scenario-status scenario-status--${v.status}`}>{t(`analysis.scenario.status.${v.status}`)}</span>
+              <strong>{t('scenarios:version', { version: v.n })}</strong>
+              <span className={`scenario-status scenario-status--${v.status}`}>{t(`scenarios:status.${v.status}`)}</span>
               <span className="version-history__area">{formatMu(v.area_m2, lang)}</span>
             </div>
             <div className="version-history__meta">{v.created_by} · <time dateTime={v.created_at}>{when(v.created_at, lang)}</time></div>
             {v.comment && <div className="version-history__comment">{v.comment}</div>}
             {v.reviewed_by && v.reviewed_at && (
-              <div className="version-history__review">{t('analysis.scenario.reviewedBy', { who: v.reviewed_by, when: when(v.reviewed_at, lang), comment: v.review_comment ?? '' })}</div>
+              <div className="version-history__review">{t('scenarios:reviewedBy', { who: v.reviewed_by, when: when(v.reviewed_at, lang), comment: v.review_comment ?? '' })}</div>
             )}
             <div className="version-history__actions">
-              <label className="check" title={t('analysis.scenario.pickFrom')}>
+              <label className="check" title={t('scenarios:pickFrom')}>
                 <input type="radio" name="compare-from" checked={compare.from === v.n} onChange={() => onCompareChange({ ...compare, from: v.n })} />
-                {t('analysis.scenario.compareFrom')}
+                {t('scenarios:compareFrom')}
               </label>
-              <label className="check" title={t('analysis.scenario.pickTo')}>
+              <label className="check" title={t('scenarios:pickTo')}>
                 <input type="radio" name="compare-to" checked={compare.to === v.n} onChange={() => onCompareChange({ ...compare, to: v.n })} />
-                {t('analysis.scenario.compareTo')}
+                {t('scenarios:compareTo')}
               </label>
-              <button type="button" className="link-button" data-action="load-version" title={t('analysis.scenario.loadTitle')} onClick={() => onLoad(v.n)}>
-                {t('analysis.scenario.load')}
+              <button type="button" className="link-button" data-action="load-version" title={t('scenarios:loadTitle')} onClick={() => onLoad(v.n)}>
+                {t('scenarios:load')}
               </button>
             </div>
           </li>

@@ -30,7 +30,10 @@ async function tablesInDependencyOrder(db: Queryable): Promise<string[]> {
   const fks = await db.query<{ child: string; parent: string }>(
     `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
      JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
-     WHERE k.contype = 'f' AND c.relnamespace = to_regnamespace(current_schema())`,
+     WHERE k.contype = 'f' AND c.relnamespace = to_regnamespace(current_schema())
+     -- by name, not by the constraints' oids: a restore recreates them with new oids, and a table
+     -- with two parents must come out in the same order as in the dump it was restored from
+     ORDER BY c.relname, p.relname`,
   )
   const names = tables.rows.map((r) => r.name).filter((n) => !NOT_DUMPED.has(n))
   const ordered: string[] = []

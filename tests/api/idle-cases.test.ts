@@ -2,7 +2,7 @@
 // step through the API, each step audited; every illegal move and missing field is refused with
 // nothing changed; two moves from one version: one wins, one 409; the register's totals are the
 // sum of the cases' parcels' ellipsoidal areas; evidence, documents, the watch list, and roles.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parkToday } from '../../server/edits/park-today'
 import { STEP_FIELDS, type CaseFile, type RegisterAnswer, type WatchAnswer } from '../../web/src/shared/api/idle-cases'
 import { addDays } from '../../web/src/shared/idle-deadlines'
@@ -45,11 +45,35 @@ forEachDatabase((ctx) => {
       `SELECT id FROM parcels p WHERE status = 'occupied' AND enterprise_id IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM idle_plots i WHERE i.parcel_id = p.id) ORDER BY id DESC LIMIT 1`)).rows[0]!.id
 
+  /** The cases this file opens, and their parcels' status before: put back after, for the suites that follow. */
+  const opened: { id: string; parcel: string; status: string }[] = []
   async function flag(category: IdleCategory, extra: Record<string, unknown> = {}): Promise<CaseFile> {
-    const res = await send('POST', '/api/idle-plots', { parcel_id: await heldParcel(), category, reason: `原始理由：${category}（测试）`, ...extra })
+    const parcel = await heldParcel()
+    const status = await parcelStatus(parcel)
+    const res = await send('POST', '/api/idle-plots', { parcel_id: parcel, category, reason: `原始理由：${category}（测试）`, ...extra })
     expect(res.statusCode, res.body).toBe(201)
-    return res.json() as CaseFile
+    const file = res.json() as CaseFile
+    opened.push({ id: file.id, parcel, status })
+    return file
   }
+  afterAll(async () => {
+    // Later suites (the dashboard, the register's browser test) read the sample park's own cases.
+    const client = await ctx.db.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const ids = opened.map((o) => o.id)
+      await client.query('DELETE FROM idle_case_attachments WHERE case_id = ANY ($1)', [ids])
+      await client.query('DELETE FROM idle_case_steps WHERE case_id = ANY ($1)', [ids])
+      await client.query('DELETE FROM idle_plots WHERE id = ANY ($1)', [ids])
+      for (const o of opened) await client.query('UPDATE parcels SET status = $2 WHERE id = $1', [o.parcel, o.status])
+      await client.query('COMMIT')
+    } catch (cause) {
+      await client.query('ROLLBACK')
+      throw cause
+    } finally {
+      client.release()
+    }
+  })
 
   /** Sends, expects `status` (and `code`), and that no table changed. */
   async function refused(status: number, code: string, req: () => Promise<{ statusCode: number; body: string; json: () => unknown }>) {

@@ -1,11 +1,10 @@
-// Rezoning scenarios in the browser: a planner opens a scenario, drags a corner, saves a version,
+// Rezoning scenarios in the browser: a planner imports a 界址点 file as version 1 of a new scenario, drags a corner, saves a version,
 // saves again, compares two versions on the map (two colours, mu added / removed / net as the API
 // gives them, what enters and leaves, moved corners) and takes a screenshot; then submits the
 // latest version, and an admin pins a comment, approves it, and the approved boundary becomes a zone.
 import fs from 'node:fs'
 import path from 'node:path'
-import { pointOnFeature } from '@turf/turf'
-import type { FeatureCollection, Geometry, Polygon, Position } from 'geojson'
+import type { FeatureCollection, Polygon, Position } from 'geojson'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { ScenarioDetail, ScenarioDiff } from '../../web/src/shared/api/scenarios'
@@ -37,16 +36,6 @@ function api<T>(method: string, url: string, body?: unknown, headers: Record<str
     const res = await fetch(u, { method: m, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, ...h }, ...(b === undefined ? {} : { body: JSON.stringify(b) }) })
     return { status: res.status, body: await res.json() }
   }, [method, url, body, headers] as const) as Promise<{ status: number; body: T }>
-}
-
-/** A square of about 600 m around a big parcel near the middle of the view, in lon/lat. */
-async function squareAroundAParcel(): Promise<Polygon> {
-  const response = await fetch(`${suite.server.url}/api/layers/parcels/features?limit=10000`)
-  const { features } = (await response.json()) as FeatureCollection<Geometry, { area_m2: number; zone_id: string }>
-  const parcel = [...features].filter((f) => f.properties.zone_id === 'huangxi').sort((a, b) => b.properties.area_m2 - a.properties.area_m2)[0]!
-  const [lon, lat] = pointOnFeature(parcel).geometry.coordinates as [number, number]
-  const d = 0.003
-  return { type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] }
 }
 
 /** Drags one corner of the boundary in corner editing by (dx, dy) pixels. */
@@ -87,19 +76,24 @@ afterAll(async () => {
 })
 
 describe('rezoning scenarios: versions and their comparison', () => {
-  it('opens a scenario: its latest version is loaded into the drawing', async () => {
-    // Version 1 arrives as a survey boundary would. (Once file import exists, this is where the
-    // 界址点 TXT is opened and saved as version 1; here the planner's colleague saved it through the API.)
-    const created = await api<ScenarioDetail>('POST', '/api/scenarios', { name_zh: '黄溪新区调区方案（浏览器测试）', geometry: await squareAroundAParcel(), comment: '勘测定界初稿' })
-    expect(created.status).toBe(201)
-    scenarioId = created.body.id
-    await page.waitForLoadState('networkidle')
-    await page.reload()
-    await waitForMapReady(page)
-    await page.locator('.side-tabs__tab[data-tab="analysis"]').click()
-    await section().locator('select[name="scenario"]').selectOption(scenarioId)
-    await expect.poll(() => note().getAttribute('data-version'), { timeout: 10_000 }).toBe('1')
-    await expect.poll(async () => (await drawnBoundary())?.coordinates[0]?.length ?? 0).toBe(5)
+  it('imports a survey institute\'s 界址点 file and keeps it as version 1 of a new scenario', async () => {
+    // The file as the institute sends it (GBK, CGCS2000 3° zone 38): previewed, then loaded into the drawing.
+    await page.locator('input[data-action="import-file"]').setInputFiles(path.resolve('tests/fixtures/convert/in/jzd-plain-gbk.txt'))
+    await page.locator('[data-preview="ready"]').waitFor({ timeout: 15_000 })
+    await page.locator('[data-action="import-accept"]').click()
+    await expect.poll(async () => (await drawnBoundary())?.coordinates[0]?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(3)
+    const imported = (await drawnBoundary())!
+    // No scenario open: the new-scenario form keeps the drawing as version 1 (a Chinese name is enough).
+    await section().locator('[data-form="new-scenario"] input[name="name_zh"]').fill('南区扩区调区方案（浏览器测试）')
+    await section().locator('[data-action="create-scenario"]').click()
+    await expect.poll(() => note().getAttribute('data-version'), { timeout: 20_000 }).toBe('1')
+    scenarioId = await section().locator('select[name="scenario"]').inputValue()
+    expect(scenarioId).not.toBe('')
+    const v1 = await api<{ geometry: { coordinates: Position[][][] } }>('GET', `/api/scenarios/${scenarioId}/versions/1`)
+    expect(v1.status).toBe(200)
+    // the stored ring is the imported one, corner for corner (to the 1e-7° the drawing keeps)
+    const key = (p: Position) => `${(p[0] as number).toFixed(7)},${(p[1] as number).toFixed(7)}`
+    expect(new Set(v1.body.geometry.coordinates[0]![0]!.map(key))).toEqual(new Set(imported.coordinates[0]!.map(key)))
     await page.waitForTimeout(800) // the fit to the boundary
   }, STEP)
 
@@ -114,7 +108,8 @@ describe('rezoning scenarios: versions and their comparison', () => {
     }
     await expect.poll(() => section().locator('.version-history__item').count()).toBe(3)
     const detail = await api<ScenarioDetail>('GET', `/api/scenarios/${scenarioId}`)
-    expect(detail.body.versions.map((v) => [v.n, v.base, v.comment])).toEqual([[1, null, '勘测定界初稿'], [2, 1, '拐点调整 2'], [3, 2, '拐点调整 3']])
+    expect(detail.body.versions.map((v) => [v.n, v.base])).toEqual([[1, null], [2, 1], [3, 2]])
+    expect(detail.body.versions.slice(1).map((v) => v.comment)).toEqual(['拐点调整 2', '拐点调整 3'])
   }, STEP)
 
   it('compares version 1 with version 3 on the map and in figures, as the API computes them', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addYears, dayNumber, idleClock, idleLandFeeWan, localToday } from './idle-clock'
+import { addYears, dayNumber, idleClock, idleLandFeeWan, parkToday } from './idle-clock'
 
 describe('addYears', () => {
   it('keeps the day, or takes the month end when there is none', () => {
@@ -53,8 +53,10 @@ describe('idleLandFeeWan', () => {
   })
 })
 
-describe('localToday', () => {
-  it('formats the local calendar day', () => {
-    expect(localToday(new Date(2022, 0, 5, 23, 30))).toBe('2022-01-05')
+describe('parkToday', () => {
+  it("is the park's calendar day (UTC+8), whatever the machine's time zone", () => {
+    expect(parkToday(new Date(Date.UTC(2022, 0, 5, 15, 59)))).toBe('2022-01-05')
+    expect(parkToday(new Date(Date.UTC(2022, 0, 5, 16, 0)))).toBe('2022-01-06')
+    expect(parkToday(new Date(Date.UTC(2021, 11, 31, 16, 30)))).toBe('2022-01-01')
   })
 })

@@ -91,7 +91,12 @@ export function idleLandFeeWan(priceWanPerMu: number | null | undefined, mu: num
   return Math.round(priceWanPerMu * mu * IDLE_FEE_SHARE * 100) / 100
 }
 
-/** Today in the browser's calendar as YYYY-MM-DD (the officer's day, not UTC's). */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+/**
+ * Today as the park's officers count days (China Standard Time, UTC+8), YYYY-MM-DD: the day a
+ * step is recorded on and deadlines are measured from — the same in the server (whatever its time
+ * zone) and in a browser anywhere, so a step the form dates "today" is never after the server's today
+ * nor before a step the server recorded today.
+ */
+export function parkToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
 }

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import { idleClock, idleLandFeeWan, localToday } from '../../shared/idle-clock'
+import { idleClock, idleLandFeeWan, parkToday } from '../../shared/idle-clock'
 
 /** The 国土资源部令第53号 clock for an agreed start date: where the plot stands today and the two dates that matter. */
 export function IdleClockView({ agreedStart, priceWanPerMu, mu }: { agreedStart: string | null; priceWanPerMu?: number | null; mu?: number }) {
   const { t } = useTranslation()
-  const clock = agreedStart ? idleClock(agreedStart, localToday()) : null
+  const clock = agreedStart ? idleClock(agreedStart, parkToday()) : null
   const fee = mu === undefined ? null : idleLandFeeWan(priceWanPerMu, mu)
   return (
     <div className={`idle-clock${clock ? ` idle-clock--${clock.stage}` : ''}`} data-stage={clock?.stage ?? 'none'}>

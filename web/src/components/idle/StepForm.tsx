@@ -6,7 +6,7 @@ import {
   ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, IDLE_ONLY_DISPOSALS, STEP_DATE_FIELDS, STEP_FIELDS,
   type CaseFile, type StepFieldName, type TransitionRequest,
 } from '../../shared/api/idle-cases'
-import { localToday } from '../../shared/idle-clock'
+import { parkToday } from '../../shared/idle-clock'
 import { IDLE_DISPOSALS, type IdleStage } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
 
@@ -22,7 +22,7 @@ export function StepForm({ current, onSaved, onReload }: { current: CaseFile; on
   const { t } = useTranslation()
   const [to, setTo] = useState<IdleStage>(current.allowed_next[0]!)
   const [note, setNote] = useState('')
-  const [day, setDay] = useState(localToday())
+  const [day, setDay] = useState(parkToday())
   const [values, setValues] = useState<Partial<Record<StepFieldName, string>>>({})
   const [file, setFile] = useState<File | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -80,7 +80,7 @@ export function StepForm({ current, onSaved, onReload }: { current: CaseFile; on
       </label>
       <label>
         <span>{t('idle.step.day')}</span>
-        <input name="happened_on" type="date" value={day} max={localToday()} onChange={(e) => setDay(e.target.value)} />
+        <input name="happened_on" type="date" value={day} max={parkToday()} onChange={(e) => setDay(e.target.value)} />
       </label>
       {fields.map((f) => {
         const label = `${t(`idle.stepField.${f}`)}${(spec.required as readonly string[]).includes(f) ? ' *' : ''}`

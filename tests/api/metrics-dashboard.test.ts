@@ -79,8 +79,8 @@ forEachDatabase((ctx) => {
       const d = await get()
       const open = `EXISTS (SELECT 1 FROM idle_plots i WHERE i.parcel_id = parcels.id AND i.stage NOT IN ('revitalised', 'closed'))`
       expectLand(d.land.idle, await landWhere(ctx, open), 'idle')
-      // the cases being disposed of count too (their parcels are revitalising): the sample park's 6 open cases
-      expect(d.land.idle.parcels).toBe(6)
+      // the cases being disposed of count too (their parcels are revitalising); the count is the data's, not a
+      // constant — browser suites before this one open cases of their own
       expect(d.land.idle.parcels).toBeGreaterThan((await landWhere(ctx, `status IN ('idle', 'low_efficiency')`)).parcels)
       expectLand(d.land.available, await landWhere(ctx, `status = 'available'`), 'available')
       expectLand(d.land.revitalised, await landWhere(ctx, `status = 'revitalised'`), 'revitalised')

@@ -7,6 +7,11 @@ export interface Config {
   host: string
   /** A real PostgreSQL + PostGIS; unset means the embedded PGlite database. */
   databaseUrl: string | undefined
+  /**
+   * DATABASE_READ_URL: a streaming replica of DATABASE_URL for the public's reads (tiles, OGC items,
+   * layer features); unset: every read on DATABASE_URL. Signed-in reads stay on the primary.
+   */
+  databaseReadUrl: string | undefined
   /** Where the embedded database keeps its files between starts. */
   embeddedDataDir: string
   adminEmail: string | undefined
@@ -55,10 +60,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be an integer 0–65535, got "${env.PORT}"`)
   }
+  const databaseUrl = env.DATABASE_URL || undefined
+  const databaseReadUrl = env.DATABASE_READ_URL || undefined
+  // A replica of the embedded database cannot exist: say so rather than ignore the setting.
+  if (databaseReadUrl && !databaseUrl) throw new Error('DATABASE_READ_URL is a replica of DATABASE_URL: set DATABASE_URL too')
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
+    databaseReadUrl,
     embeddedDataDir: path.resolve(env.PARKATLAS_DATA_DIR ?? '.parkatlas/pgdata'),
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,

@@ -25,7 +25,8 @@ export interface RunningServer {
 export async function startServer(config: Config, log = console.log): Promise<RunningServer> {
   const t0 = Date.now()
   const db = await connectDatabase(config)
-  log(`database: ${db.kind === 'embedded' ? `embedded PostGIS in ${config.embeddedDataDir}` : 'PostgreSQL (DATABASE_URL)'} (${Date.now() - t0} ms)`)
+  const where = db.kind === 'embedded' ? `embedded PostGIS in ${config.embeddedDataDir}` : `PostgreSQL (DATABASE_URL${db.readPool ? '; the public\'s reads on DATABASE_READ_URL' : ''})`
+  log(`database: ${where} (${Date.now() - t0} ms)`)
   const applied = await migrate(db.pool)
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`)
   if (await isEmpty(db.pool)) {

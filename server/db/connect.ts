@@ -4,7 +4,13 @@ import { startEmbeddedPostgis } from './embedded'
 export type DatabaseKind = 'embedded' | 'postgres'
 
 export interface Database {
+  /** The primary: every write, and every read of a signed-in user (who must see their own writes). */
   pool: pg.Pool
+  /**
+   * A streaming replica (DATABASE_READ_URL) for the reads that may lag a moment behind: the
+   * public's tiles, OGC items and layer features (db/read-pool.ts chooses). Absent: the primary.
+   */
+  readPool?: pg.Pool
   kind: DatabaseKind
   close(): Promise<void>
 }
@@ -73,10 +79,19 @@ export function poolFor(url: string, kind: DatabaseKind, statementTimeoutMs?: nu
 }
 
 /** DATABASE_URL set → that server; unset → the embedded PostGIS in `dataDir`. */
-export async function connectDatabase(opts: { databaseUrl?: string; embeddedDataDir?: string; statementTimeoutMs?: number }): Promise<Database> {
+export async function connectDatabase(opts: { databaseUrl?: string; databaseReadUrl?: string; embeddedDataDir?: string; statementTimeoutMs?: number }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = poolFor(opts.databaseUrl, 'postgres', opts.statementTimeoutMs)
-    return { pool, kind: 'postgres', close: () => pool.end() }
+    if (!opts.databaseReadUrl) return { pool, kind: 'postgres', close: () => pool.end() }
+    const readPool = poolFor(opts.databaseReadUrl, 'postgres', opts.statementTimeoutMs)
+    return {
+      pool,
+      readPool,
+      kind: 'postgres',
+      async close() {
+        await Promise.all([pool.end(), readPool.end()])
+      },
+    }
   }
   const embedded = await startEmbeddedPostgis(opts.embeddedDataDir)
   const pool = poolFor(embedded.url, 'embedded', opts.statementTimeoutMs)
@@ -94,4 +109,13 @@ export async function connectDatabase(opts: { databaseUrl?: string; embeddedData
 export async function postgisVersion(pool: pg.Pool): Promise<string | null> {
   const { rows } = await pool.query<{ postgis: string | null }>('SELECT postgis_lib_version() AS postgis')
   return rows[0]?.postgis ?? null
+}
+
+/**
+ * A streaming replica's replay lag in seconds (null before it has replayed a transaction). On an
+ * idle primary this grows although nothing is missing: it dates the last replayed commit.
+ */
+export async function replayLagSeconds(pool: pg.Pool): Promise<number | null> {
+  const { rows } = await pool.query<{ lag: number | null }>('SELECT extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS lag')
+  return rows[0]?.lag ?? null
 }

@@ -4,6 +4,7 @@ import { NotFound } from '../errors'
 import { parseBbox } from '../http/params'
 import { audienceOf } from '../../web/src/shared/access-policy'
 import { FEATURE_LIMIT, type LayerInfo } from '../../web/src/shared/api/layers'
+import { readPoolFor } from '../db/read-pool'
 import { findLayerView, layerViews } from '../layers/catalog'
 import { countQuery, featuresQuery } from '../layers/features-query'
 import { rowsQuery } from '../layers/rows-query'
@@ -37,7 +38,7 @@ export async function layerRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     for (const view of layerViews(audienceOf(req.user?.role))) {
       const { layer } = view
       const q = countQuery(view)
-      const { rows } = await ctx.db.pool.query<{ n: number }>(q.text, q.values)
+      const { rows } = await readPoolFor(ctx.db, req).query<{ n: number }>(q.text, q.values)
       out.push({ id: layer.id, title: layer.title, title_en: layer.title_en, count: rows[0]?.n ?? 0, geometryType: layer.geometryType })
     }
     return out
@@ -51,7 +52,7 @@ export async function layerRoutes(app: FastifyInstance, ctx: RouteContext): Prom
       if (!view) throw new NotFound(`unknown layer "${req.params.id}"; see /api/layers`)
       const bbox = parseBbox(req.query.bbox)
       const q = featuresQuery(view, { bbox, limit: req.query.limit ?? FEATURE_LIMIT.fallback })
-      const { rows } = await ctx.db.pool.query<{ fc: string }>(q.text, q.values)
+      const { rows } = await readPoolFor(ctx.db, req).query<{ fc: string }>(q.text, q.values)
       reply.type('application/geo+json; charset=utf-8')
       return rows[0]?.fc
     },
@@ -61,7 +62,7 @@ export async function layerRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     const view = findLayerView(req.params.id, audienceOf(req.user?.role))
     if (!view) throw new NotFound(`unknown layer "${req.params.id}"; see /api/layers`)
     const q = rowsQuery(view)
-    const { rows } = await ctx.db.pool.query<{ body: string }>(q.text, q.values)
+    const { rows } = await readPoolFor(ctx.db, req).query<{ body: string }>(q.text, q.values)
     reply.type('application/json; charset=utf-8')
     return rows[0]?.body
   })

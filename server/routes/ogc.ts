@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { RouteContext } from '../context'
 import { BadRequest, NotFound } from '../errors'
 import { audienceOf } from '../../web/src/shared/access-policy'
+import { readPoolFor } from '../db/read-pool'
 import { findLayerView, layerViews, type LayerView } from '../layers/catalog'
 import { ogcCrs } from '../ogc/crs'
 import { sendOgcError } from '../ogc/exceptions'
@@ -74,15 +75,16 @@ const collectionUrl = (req: FastifyRequest, view: LayerView): string => `${baseO
  * or Accept asks for HTML; errors are OGC exceptions `{code, description}`.
  */
 export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
-  const pool = ctx.db.pool
+  // Every read here is one the public makes most: on the replica for them (db/read-pool.ts).
+  const poolOf = (req: FastifyRequest) => readPoolFor(ctx.db, req)
   const viewFor = (req: FastifyRequest<{ Params: { collectionId: string } }>): LayerView => {
     const view = findLayerView(req.params.collectionId, audienceOf(req.user?.role))
     if (!view) throw new NotFound(`no collection "${req.params.collectionId}"; see /ogc/collections`)
     return view
   }
-  const extentOf = async (view: LayerView): Promise<Extent> => {
+  const extentOf = async (req: FastifyRequest, view: LayerView): Promise<Extent> => {
     const q = extentQuery(view)
-    const { rows } = await pool.query<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>(q.text, q.values)
+    const { rows } = await poolOf(req).query<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>(q.text, q.values)
     const e = rows[0]
     return e && e.xmin !== null ? [e.xmin, e.ymin, e.xmax, e.ymax] : null
   }
@@ -110,7 +112,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       const base = baseOf(req)
       const entries: Collection[] = []
       // Sequential on purpose: the embedded database has one connection.
-      for (const view of layerViews(audienceOf(req.user?.role))) entries.push(collection(base, view, await extentOf(view), undefined))
+      for (const view of layerViews(audienceOf(req.user?.role))) entries.push(collection(base, view, await extentOf(req, view), undefined))
       const doc = collections(base, entries, format)
       return format === 'html' ? sendHtml(reply, collectionsHtml(doc, base)) : sendJson(reply, doc)
     })
@@ -118,7 +120,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
     ogc.get<{ Params: { collectionId: string }; Querystring: { f?: OgcFormat } }>('/ogc/collections/:collectionId', { schema: collectionSchema }, async (req, reply) => {
       const view = viewFor(req)
       const format = formatOf(req)
-      const doc = collection(baseOf(req), view, await extentOf(view), format)
+      const doc = collection(baseOf(req), view, await extentOf(req, view), format)
       return format === 'html' ? sendHtml(reply, collectionHtml(doc)) : sendJson(reply, doc)
     })
 
@@ -126,7 +128,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       const view = viewFor(req)
       const format = formatOf(req)
       const url = `${collectionUrl(req, view)}/queryables`
-      const schema = queryablesSchema(await queryablesOf(pool, view, audienceOf(req.user?.role)), url, view.layer.title_en)
+      const schema = queryablesSchema(await queryablesOf(poolOf(req), view, audienceOf(req.user?.role)), url, view.layer.title_en)
       const links = selfLinks(url, format, 'application/schema+json', 'queryables')
       return format === 'html' ? sendHtml(reply, queryablesHtml(view.layer.title_en, schema.properties, links)) : sendJson(reply, { ...schema, links }, 'application/schema+json')
     })
@@ -134,7 +136,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
     ogc.get<{ Params: { collectionId: string } }>('/ogc/collections/:collectionId/schema', { schema: schemaSchema }, async (req, reply) => {
       const view = viewFor(req)
       const url = `${collectionUrl(req, view)}/schema`
-      const queryables = await queryablesOf(pool, view, audienceOf(req.user?.role))
+      const queryables = await queryablesOf(poolOf(req), view, audienceOf(req.user?.role))
       return sendJson(reply, featureSchema(queryables, view.layer.hasArea, url, view.layer.title_en), 'application/schema+json')
     })
 
@@ -145,14 +147,14 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       const crs = ogcCrs(crsUri, 'crs')
       const inCrs = ogcCrs(bboxCrs, 'bbox-crs')
       if (datetime !== undefined) checkDatetime(datetime)
-      const queryables = new Map((await queryablesOf(pool, view, audienceOf(req.user?.role))).map((q) => [q.name, q]))
+      const queryables = new Map((await queryablesOf(poolOf(req), view, audienceOf(req.user?.role))).map((q) => [q.name, q]))
       const filters = Object.entries(rest).map(([name, value]) => {
         const queryable = queryables.get(name)
         if (!queryable) throw new BadRequest(`unknown query parameter "${name}": use bbox, bbox-crs, crs, datetime, limit, offset, f, or a property of /ogc/collections/${view.layer.id}/queryables`)
         return { queryable, value: checkFilterValue(queryable, String(value)) }
       })
       const q = itemsQuery(view, { bbox: bbox === undefined || bbox === '' ? undefined : parseOgcBbox(bbox, inCrs), filters, limit, offset, crs })
-      const { rows } = await pool.query<{ number_matched: number; number_returned: number; features: string }>(q.text, q.values)
+      const { rows } = await poolOf(req).query<{ number_matched: number; number_returned: number; features: string }>(q.text, q.values)
       const { number_matched: matched, number_returned: returned, features } = rows[0]!
 
       const links = itemsLinks(requestUrl(req), format, { offset, limit, returned, matched }, collectionUrl(req, view))
@@ -174,7 +176,7 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
         const format = formatOf(req)
         const crs = ogcCrs(req.query.crs, 'crs')
         const q = itemQuery(view, req.params.featureId, crs)
-        const { rows } = await pool.query<{ feature: string }>(q.text, q.values)
+        const { rows } = await poolOf(req).query<{ feature: string }>(q.text, q.values)
         const feature = rows[0]?.feature
         if (feature === undefined) throw new NotFound(`no feature "${req.params.featureId}" in collection "${view.layer.id}"`)
         const links = itemLinks(requestUrl(req), format, collectionUrl(req, view))

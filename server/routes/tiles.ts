@@ -5,6 +5,7 @@ import type { RouteContext } from '../context'
 import { BadRequest, NotFound } from '../errors'
 import { audienceOf } from '../../web/src/shared/access-policy'
 import { TILE_CONTENT_TYPE, TILE_MAX_ZOOM, type TileJson } from '../../web/src/shared/api/tiles'
+import { readPoolFor } from '../db/read-pool'
 import { findLayerView, type LayerView } from '../layers/catalog'
 import { encodeTile } from '../tiles/encode'
 import { clippedFeaturesQuery, extentQuery, mvtQuery, tileColumns, type TileAddress } from '../tiles/tile-query'
@@ -73,11 +74,11 @@ export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     let body: Buffer
     if (ctx.db.kind === 'postgres') {
       const q = mvtQuery(view, tile)
-      const { rows } = await ctx.db.pool.query<{ tile: Buffer }>(q.text, q.values)
+      const { rows } = await readPoolFor(ctx.db, req).query<{ tile: Buffer }>(q.text, q.values)
       body = rows[0]?.tile ?? Buffer.alloc(0)
     } else {
       const q = clippedFeaturesQuery(view, tile)
-      const { rows } = await ctx.db.pool.query<{ features: string }>(q.text, q.values)
+      const { rows } = await readPoolFor(ctx.db, req).query<{ features: string }>(q.text, q.values)
       const features = JSON.parse(rows[0]?.features ?? '[]') as FeatureCollection['features']
       body = encodeTile(view.layer.id, { type: 'FeatureCollection', features }, tile)
     }
@@ -87,7 +88,7 @@ export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promi
   app.get<{ Params: { layer: string } }>('/tiles/:layer/tiles.json', { schema: tileJsonSchema }, async (req) => {
     const view = viewFor(req, req.params.layer)
     const q = extentQuery(view)
-    const { rows } = await ctx.db.pool.query<{ w: number; s: number; e: number; n: number }>(q.text, q.values)
+    const { rows } = await readPoolFor(ctx.db, req).query<{ w: number; s: number; e: number; n: number }>(q.text, q.values)
     const extent = rows[0]
     const origin = `${req.protocol}://${req.headers.host ?? 'localhost'}`
     const fields = Object.fromEntries(tileColumns(view).map((c) => [c, c === 'area_m2' ? 'Number' : 'String'])) as TileJson['vector_layers'][number]['fields']

@@ -18,10 +18,15 @@ export function tileColumns(view: LayerView): string[] {
 /** A tile column's SQL over `t`: the area computed, anything else read. */
 const columnSql = (c: string): string => (c === 'area_m2' ? AREA_M2_SQL : `t.${escapeIdentifier(c)}`)
 
-function columnExpressions(view: LayerView): string {
-  return tileColumns(view)
-    .map((c) => `${columnSql(c)} AS ${escapeIdentifier(c)}`)
-    .join(', ')
+/**
+ * The tile's properties as one JSON object, for both encoders: ST_AsMVT encodes a jsonb column's
+ * keys as properties with JSON's types, where a numeric column would become a string (a price of
+ * 18.75 arriving as "18.75" from server PostGIS and as 18.75 from the embedded database).
+ */
+function propertiesSql(view: LayerView): string {
+  return `json_build_object(${tileColumns(view)
+    .map((c) => `${escapeLiteral(c)}, ${columnSql(c)}`)
+    .join(', ')})`
 }
 
 /**
@@ -37,7 +42,7 @@ export function mvtQuery(view: LayerView, tile: TileAddress): SqlQuery {
     WITH bounds AS (${BOUNDS})
     SELECT ST_AsMVT(q, $4, ${TILE_EXTENT}, 'geom') AS tile
     FROM (
-      SELECT ${columnExpressions(view)},
+      SELECT ${propertiesSql(view)}::jsonb AS properties,
              ST_AsMVTGeom(ST_Transform(t.geom, 3857), bounds.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
       FROM ${viewRelation(view, 't')}, bounds
       WHERE t.geom && bounds.box
@@ -52,15 +57,12 @@ export function mvtQuery(view: LayerView, tile: TileAddress): SqlQuery {
  * buffered tile, as GeoJSON in lon/lat, for the server to encode (tiles/encode.ts).
  */
 export function clippedFeaturesQuery(view: LayerView, tile: TileAddress): SqlQuery {
-  const properties = tileColumns(view)
-    .map((c) => `${escapeLiteral(c)}, ${columnSql(c)}`)
-    .join(', ')
   const text = `
     WITH bounds AS (${BOUNDS})
     SELECT coalesce(json_agg(json_build_object(
       'type', 'Feature',
       'geometry', ST_AsGeoJSON(ST_ClipByBox2D(t.geom, bounds.box), 9)::json,
-      'properties', json_build_object(${properties})
+      'properties', ${propertiesSql(view)}
     ) ORDER BY t.sort_key), '[]'::json)::text AS features
     FROM ${viewRelation(view, 't')}, bounds
     WHERE t.geom && bounds.box AND NOT ST_IsEmpty(ST_ClipByBox2D(t.geom, bounds.box))`

@@ -37,6 +37,11 @@ export interface LayerDef {
   hasArea: boolean
   /** The few columns that name a feature in analysis results (overlap tables, reports). */
   summary: readonly string[]
+  /**
+   * The `date` column that places a feature in time, in every view of the layer: OGC API's
+   * `datetime` filters on it and the collection's temporal extent spans it. Absent: the layer has none.
+   */
+  temporal?: string
   /** What investors and the public see; absent: the layer is internal only. */
   public?: PublicView
 }
@@ -154,6 +159,8 @@ export const LAYERS: readonly LayerDef[] = [
     columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'expected_date', 'note', ...versioned],
     hasArea: false,
     summary: ['kind', 'name_zh', 'name_en', 'status'],
+    // When planned or building work is due to be in service (migration 011).
+    temporal: 'expected_date',
     public: { columns: ['kind', 'name_zh', 'name_en', 'status', 'capacity', 'capacity_unit', 'operator', 'expected_date'] },
   },
   {

@@ -60,15 +60,28 @@ export interface Conformance {
   conformsTo: readonly string[]
 }
 
-/** A collection's bounding box in CRS84, or null when it has no features. */
-export type Extent = [number, number, number, number] | null
+/**
+ * A collection's bounding box in CRS84 (null when it has no features) and, for a layer with a
+ * temporal column, its first and last day (null when it has none, or no feature has a date).
+ */
+export interface Extent {
+  bbox: [number, number, number, number] | null
+  days: [string, string] | null
+}
+
+/** The Gregorian calendar, the temporal reference system of every interval here. */
+const GREGORIAN = 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian'
 
 export interface Collection {
   id: string
   title: string
   description: string
   itemType: 'feature'
-  extent?: { spatial: { bbox: [number, number, number, number][]; crs: string } }
+  extent?: {
+    spatial?: { bbox: [number, number, number, number][]; crs: string }
+    /** The park's days as instants in its time zone: from the first day's start to the last day's end. */
+    temporal?: { interval: [[string, string]]; trs: string }
+  }
   crs: string[]
   storageCrs: string
   links: OgcLink[]
@@ -112,7 +125,14 @@ export function collection(base: string, view: LayerView, extent: Extent, f: 'js
     title: layer.title_en,
     description: `${layer.title} · ${layer.title_en}`,
     itemType: 'feature' as const,
-    ...(extent ? { extent: { spatial: { bbox: [extent], crs: CRS84 } } } : {}),
+    ...(extent.bbox || extent.days
+      ? {
+          extent: {
+            ...(extent.bbox ? { spatial: { bbox: [extent.bbox], crs: CRS84 } } : {}),
+            ...(extent.days ? { temporal: { interval: [[`${extent.days[0]}T00:00:00+08:00`, `${extent.days[1]}T23:59:59+08:00`]], trs: GREGORIAN } } : {}),
+          },
+        }
+      : {}),
     crs: OGC_CRS.map((c) => c.uri),
     storageCrs: CRS84,
     links: [

@@ -57,7 +57,8 @@ export function collectionHtml(doc: Collection): string {
   const facts = [
     ['id', escapeHtml(doc.id)],
     ['description', escapeHtml(doc.description)],
-    ['extent (CRS84)', escapeHtml(doc.extent?.spatial.bbox[0]?.join(', ') ?? 'no features')],
+    ['extent (CRS84)', escapeHtml(doc.extent?.spatial?.bbox[0]?.join(', ') ?? 'no features')],
+    ...(doc.extent?.temporal ? [['temporal extent', escapeHtml(doc.extent.temporal.interval[0].join(' – '))] as [string, string]] : []),
     ['coordinate reference systems', escapeHtml(doc.crs.join(' '))],
   ]
   return page(doc.title, `${table(['', ''], facts)}\n${linkList(doc.links)}`)

@@ -2,6 +2,7 @@ import { escapeIdentifier } from 'pg'
 import { viewRelation, type LayerView } from '../layers/catalog'
 import { featureObject, type SqlQuery } from '../layers/features-query'
 import { geometryIn, type OgcCrs } from './crs'
+import type { DatetimeRange } from './params'
 import type { Queryable } from './queryables'
 
 /** A bbox as sent: four numbers in `crs`'s own axis order (lower corner, then upper corner). */
@@ -14,6 +15,8 @@ export interface ItemsQuery {
   bbox?: OgcBbox
   /** Equality on queryables: the value already checked against the queryable's type. */
   filters: { queryable: Queryable; value: string }[]
+  /** `datetime` as park days; on a layer without a temporal column every feature matches. */
+  datetime?: DatetimeRange
   limit: number
   offset: number
   crs: OgcCrs
@@ -35,8 +38,19 @@ function bboxGeometry(bbox: OgcBbox, values: unknown[]): string {
   return `ST_Transform(ST_Segmentize(${box}, greatest($${n - 1}::float8 - $${n - 3}, $${n}::float8 - $${n - 2}) / 64 + 1e-9), 4326)`
 }
 
-function whereOf(q: Pick<ItemsQuery, 'bbox' | 'filters'>, values: unknown[]): string {
+function whereOf(view: LayerView, q: Pick<ItemsQuery, 'bbox' | 'filters' | 'datetime'>, values: unknown[]): string {
   const terms: string[] = []
+  const temporal = view.layer.temporal
+  if (q.datetime && temporal) {
+    // A feature with no date is nowhere in time: a datetime query does not match it.
+    const column = `t.${escapeIdentifier(temporal)}`
+    terms.push(`${column} IS NOT NULL`)
+    for (const [bound, op] of [[q.datetime.start, '>='], [q.datetime.end, '<=']] as const) {
+      if (bound === null) continue
+      values.push(bound)
+      terms.push(`${column} ${op} $${values.length}::date`)
+    }
+  }
   if (q.bbox) terms.push(`ST_Intersects(t.geom, ${bboxGeometry(q.bbox, values)})`)
   for (const { queryable, value } of q.filters) {
     values.push(value)
@@ -55,7 +69,7 @@ function whereOf(q: Pick<ItemsQuery, 'bbox' | 'filters'>, values: unknown[]): st
  */
 export function itemsQuery(view: LayerView, q: ItemsQuery): SqlQuery {
   const values: unknown[] = []
-  const where = whereOf(q, values)
+  const where = whereOf(view, q, values)
   values.push(q.limit, q.offset)
   const [limit, offset] = [`$${values.length - 1}::int`, `$${values.length}::int`]
   const text = `
@@ -81,10 +95,14 @@ export function itemQuery(view: LayerView, id: string, crs: OgcCrs): SqlQuery {
   return { text, values: [id] }
 }
 
-/** The view's extent in CRS84: `null`s when it has no rows. */
+/**
+ * The view's extent: in CRS84 (`null`s when it has no rows) and, on a layer with a temporal column,
+ * its first and last day (`null`s when no row has one).
+ */
 export function extentQuery(view: LayerView): SqlQuery {
+  const temporal = view.layer.temporal ? `t.${escapeIdentifier(view.layer.temporal)}` : 'NULL::date'
   const text = `
-    SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax
-    FROM (SELECT ST_Extent(t.geom) AS e FROM ${viewRelation(view, 't')}) x`
+    SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax, first_day, last_day
+    FROM (SELECT ST_Extent(t.geom) AS e, min(${temporal})::text AS first_day, max(${temporal})::text AS last_day FROM ${viewRelation(view, 't')}) x`
   return { text, values: [] }
 }

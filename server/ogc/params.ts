@@ -1,4 +1,5 @@
 import { BadRequest } from '../errors'
+import { parkToday } from '../../web/src/shared/idle-clock'
 import type { OgcCrs } from './crs'
 import type { OgcBbox } from './items-query'
 
@@ -30,13 +31,39 @@ export function parseOgcBbox(raw: string, crs: OgcCrs): OgcBbox {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/
 
+/** A `datetime` as the days it spans in the park's calendar (YYYY-MM-DD, both ends inclusive); null: open. */
+export interface DatetimeRange {
+  start: string | null
+  end: string | null
+}
+
+/**
+ * The park's calendar day of an RFC 3339 instant: a date as written, a date-time as the day it
+ * falls on in China Standard Time (the day the park's date columns mean, shared/idle-clock.ts).
+ */
+function parkDayOf(instant: string): string {
+  return instant.length === 10 ? instant : parkToday(new Date(instant))
+}
+
 /**
  * `datetime`: an RFC 3339 instant, or an interval `start/end` with `..` (or nothing) for an open
- * end. Checked only — no collection has a temporal extent, so every feature matches. 400 otherwise.
+ * end, as the park days it meets — a day column matches when its day meets the instant or the
+ * interval. Throws BadRequest (400) otherwise, and for an interval that ends before it starts.
+ * @example parseDatetime('2023-01-01/..') // { start: '2023-01-01', end: null }
  */
-export function checkDatetime(raw: string): void {
+export function parseDatetime(raw: string): DatetimeRange {
   const ends = raw.split('/')
   const open = (e: string) => ends.length === 2 && (e === '..' || e === '')
   const ok = ends.length <= 2 && ends.every((e) => open(e) || (INSTANT.test(e) && !Number.isNaN(Date.parse(e)))) && !ends.every(open)
   if (!ok) throw new BadRequest(`datetime must be an RFC 3339 instant or an interval such as 2022-01-01/.., got "${raw.slice(0, 60)}"`)
+  // A date that is not on the calendar (2023-02-30) parses in JS as the next month's day: refuse it.
+  for (const e of ends) {
+    if (!open(e) && e.length >= 10 && new Date(`${e.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) !== e.slice(0, 10)) {
+      throw new BadRequest(`datetime holds a date that does not exist: "${e.slice(0, 10)}"`)
+    }
+  }
+  const days = ends.map((e) => (open(e) ? null : parkDayOf(e)))
+  const range = { start: days[0] ?? null, end: (days.length === 2 ? days[1] : days[0]) ?? null }
+  if (range.start && range.end && range.start > range.end) throw new BadRequest(`datetime interval ends before it starts: "${raw.slice(0, 60)}"`)
+  return range
 }

@@ -6,7 +6,7 @@ import { readPoolFor } from '../db/read-pool'
 import { findLayerView, layerViews, type LayerView } from '../layers/catalog'
 import { ogcCrs } from '../ogc/crs'
 import { sendOgcError } from '../ogc/exceptions'
-import { OGC_ITEMS_LIMIT, checkDatetime, parseOgcBbox } from '../ogc/params'
+import { OGC_ITEMS_LIMIT, parseDatetime, parseOgcBbox } from '../ogc/params'
 import { collection, collections, conformance, itemLinks, itemsLinks, landingPage, selfLinks, type Collection, type Extent, type OgcFeature } from '../ogc/documents'
 import { formatOf, type OgcFormat } from '../ogc/format'
 import { collectionHtml, collectionsHtml, conformanceHtml, itemHtml, itemsHtml, landingHtml, queryablesHtml } from '../ogc/html'
@@ -84,9 +84,12 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
   }
   const extentOf = async (req: FastifyRequest, view: LayerView): Promise<Extent> => {
     const q = extentQuery(view)
-    const { rows } = await poolOf(req).query<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>(q.text, q.values)
+    const { rows } = await poolOf(req).query<{ xmin: number | null; ymin: number; xmax: number; ymax: number; first_day: string | null; last_day: string | null }>(q.text, q.values)
     const e = rows[0]
-    return e && e.xmin !== null ? [e.xmin, e.ymin, e.xmax, e.ymax] : null
+    return {
+      bbox: e && e.xmin !== null ? [e.xmin, e.ymin, e.xmax, e.ymax] : null,
+      days: e?.first_day && e.last_day ? [e.first_day, e.last_day] : null,
+    }
   }
 
   await app.register(async (ogc) => {
@@ -146,14 +149,14 @@ export async function ogcRoutes(app: FastifyInstance, ctx: RouteContext): Promis
       const { f: _f, bbox, 'bbox-crs': bboxCrs, crs: crsUri, datetime, limit = OGC_ITEMS_LIMIT.fallback, offset = 0, ...rest } = req.query
       const crs = ogcCrs(crsUri, 'crs')
       const inCrs = ogcCrs(bboxCrs, 'bbox-crs')
-      if (datetime !== undefined) checkDatetime(datetime)
+      const days = datetime === undefined ? undefined : parseDatetime(datetime)
       const queryables = new Map((await queryablesOf(poolOf(req), view, audienceOf(req.user?.role))).map((q) => [q.name, q]))
       const filters = Object.entries(rest).map(([name, value]) => {
         const queryable = queryables.get(name)
         if (!queryable) throw new BadRequest(`unknown query parameter "${name}": use bbox, bbox-crs, crs, datetime, limit, offset, f, or a property of /ogc/collections/${view.layer.id}/queryables`)
         return { queryable, value: checkFilterValue(queryable, String(value)) }
       })
-      const q = itemsQuery(view, { bbox: bbox === undefined || bbox === '' ? undefined : parseOgcBbox(bbox, inCrs), filters, limit, offset, crs })
+      const q = itemsQuery(view, { bbox: bbox === undefined || bbox === '' ? undefined : parseOgcBbox(bbox, inCrs), filters, limit, offset, crs, ...(days ? { datetime: days } : {}) })
       const { rows } = await poolOf(req).query<{ number_matched: number; number_returned: number; features: string }>(q.text, q.values)
       const { number_matched: matched, number_returned: returned, features } = rows[0]!
 

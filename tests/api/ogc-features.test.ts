@@ -204,6 +204,40 @@ forEachDatabase((ctx) => {
       expect((await items(ctx.app, '/ogc/collections/parcels/items?status=idle')).numberMatched).toBe(0)
     })
 
+    it('datetime filters utilities by the day they are due in service; the collection says its temporal extent', async () => {
+      const dated = (where: string, values: unknown[] = []) => count(ctx, `SELECT count(*)::int AS n FROM utilities WHERE expected_date IS NOT NULL AND ${where}`, values)
+      const { rows } = await ctx.db.pool.query<{ first: string; last: string; day: string }>(
+        `SELECT min(expected_date)::text AS first, max(expected_date)::text AS last, (array_agg(expected_date::text ORDER BY expected_date))[1] AS day FROM utilities`,
+      )
+      const { first, last, day } = rows[0]!
+      const collection = (await ctx.app.inject('/ogc/collections/utilities')).json() as { extent: { temporal?: { interval: string[][]; trs: string } } }
+      expect(collection.extent.temporal).toEqual({ interval: [[`${first}T00:00:00+08:00`, `${last}T23:59:59+08:00`]], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' })
+      expect(((await ctx.app.inject('/ogc/collections/parcels')).json() as { extent: object }).extent).not.toHaveProperty('temporal')
+
+      const on = await items(ctx.app, `/ogc/collections/utilities/items?datetime=${day}&limit=100`)
+      expect(on.numberMatched).toBe(await dated('expected_date = $1', [day]))
+      expect(on.features.every((f) => f.properties.expected_date === day)).toBe(true)
+      // Open intervals, either end; the undated utilities (built ones) match no datetime.
+      const from = await items(ctx.app, `/ogc/collections/utilities/items?datetime=${last}/..&limit=100`)
+      expect(from.numberMatched).toBe(await dated('expected_date >= $1', [last]))
+      const until = await items(ctx.app, `/ogc/collections/utilities/items?datetime=../${first}&limit=100`)
+      expect(until.numberMatched).toBe(await dated('expected_date <= $1', [first]))
+      const all = await items(ctx.app, `/ogc/collections/utilities/items?datetime=${first}/${last}&limit=100`)
+      expect(all.numberMatched).toBe(await dated('TRUE'))
+      expect(all.numberMatched).toBeLessThan((await items(ctx.app, '/ogc/collections/utilities/items?limit=100')).numberMatched)
+      // An instant in time falls on the park's day (UTC+8): 16:30 UTC the day before is that day already.
+      const before = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+      expect((await items(ctx.app, `/ogc/collections/utilities/items?datetime=${before}T16:30:00Z`)).numberMatched).toBe(on.numberMatched)
+      expect((await items(ctx.app, `/ogc/collections/utilities/items?datetime=${before}T15:30:00Z`)).numberMatched).toBe(await dated('expected_date = $1', [before]))
+      // A layer with no dates is not filtered by one.
+      const parcels = await items(ctx.app, '/ogc/collections/parcels/items?limit=1')
+      expect((await items(ctx.app, `/ogc/collections/parcels/items?limit=1&datetime=${day}`)).numberMatched).toBe(parcels.numberMatched)
+      // Bad datetimes: 400.
+      for (const q of ['2027-02-30', '2027-06-30/2027-01-01', '../..', '2027-06-30T25:00:00Z', '2027/06/30']) {
+        expect((await ctx.app.inject(`/ogc/collections/utilities/items?datetime=${encodeURIComponent(q)}`)).statusCode, q).toBe(400)
+      }
+    })
+
     it('HEAD answers like GET, without a body', async () => {
       const res = await ctx.app.inject({ method: 'HEAD', url: '/ogc/collections/parcels/items?limit=2' })
       expect(res.statusCode).toBe(200)

@@ -78,18 +78,57 @@ export function poolFor(url: string, kind: DatabaseKind, statementTimeoutMs?: nu
   return pool
 }
 
+/**
+ * Why a replica could not answer that the primary can: no connection (refused, reset, timed out,
+ * SQLSTATE class 08), a server shutting down or starting (57P01–57P03), or a read cancelled for
+ * replay (40001 on a standby: "canceling statement due to conflict with recovery").
+ */
+function replicaUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') return false
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '40001'].includes(code) || code.startsWith('08')
+}
+
+/**
+ * The replica's pool, whose queries the primary answers when the replica cannot (replicaUnavailable):
+ * the public's map must not go blank because a standby restarts. Said once a minute at most.
+ * Exported for the test that points it at a replica that is not there.
+ */
+export function replicaFallingBackTo(replica: pg.Pool, primary: pg.Pool, warn = (m: string) => console.error(m)): pg.Pool {
+  let lastWarning = 0
+  const query = async (...args: unknown[]): Promise<unknown> => {
+    try {
+      return await (replica.query as (...a: unknown[]) => Promise<unknown>)(...args)
+    } catch (err) {
+      if (!replicaUnavailable(err)) throw err
+      if (Date.now() - lastWarning > 60_000) {
+        lastWarning = Date.now()
+        warn(`read replica unavailable (${(err as Error).message}): the primary answers its reads meanwhile`)
+      }
+      return (primary.query as (...a: unknown[]) => Promise<unknown>)(...args)
+    }
+  }
+  return new Proxy(replica, {
+    get(target, prop) {
+      if (prop === 'query') return query
+      const value = Reflect.get(target, prop, target) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 /** DATABASE_URL set → that server; unset → the embedded PostGIS in `dataDir`. */
 export async function connectDatabase(opts: { databaseUrl?: string; databaseReadUrl?: string; embeddedDataDir?: string; statementTimeoutMs?: number }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = poolFor(opts.databaseUrl, 'postgres', opts.statementTimeoutMs)
     if (!opts.databaseReadUrl) return { pool, kind: 'postgres', close: () => pool.end() }
-    const readPool = poolFor(opts.databaseReadUrl, 'postgres', opts.statementTimeoutMs)
+    const replica = poolFor(opts.databaseReadUrl, 'postgres', opts.statementTimeoutMs)
     return {
       pool,
-      readPool,
+      readPool: replicaFallingBackTo(replica, pool),
       kind: 'postgres',
       async close() {
-        await Promise.all([pool.end(), readPool.end()])
+        await Promise.all([pool.end(), replica.end()])
       },
     }
   }

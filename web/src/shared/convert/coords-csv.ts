@@ -13,7 +13,7 @@ import type { GaussKrugerZone } from '../gauss-kruger'
 import { csvField } from '../csv'
 import { decodeText, encodeText } from './text-encoding'
 import { planePositions, planeToLonLat, planeZone } from './plane'
-import { planeFeatures, surveyOrder } from './plane-write'
+import { numberedPoints, planeFeatures } from './plane-write'
 import { polygonFromRings, repairRing } from './rings'
 import { ConvertError, type Converter, type ReadOptions, type WriteOptions } from './types'
 
@@ -59,29 +59,14 @@ export interface CoordinateTable {
  */
 export async function coordinateTable(collection: ImportedFeatureCollection, options: { epsg?: number | undefined; zonePrefix?: boolean } = {}): Promise<CoordinateTable> {
   const { zone, features } = await planeFeatures(collection, options)
-  const points: BoundaryPoint[] = []
-  let ringNo = 0
-  let pointNo = 0
-  for (const feature of features) {
-    for (const rings of feature.parts) {
-      rings.forEach((ring, r) => {
-        ringNo++
-        const ordered = surveyOrder(ring, r === 0)
-        const first = pointNo + 1
-        ordered.forEach(([e, n], i) => {
-          const closing = i === ordered.length - 1
-          const next = ordered[i + 1]
-          points.push({
-            no: `J${closing ? first : ++pointNo}`,
-            ring: ringNo,
-            x: n as number,
-            y: e as number,
-            sideM: next ? Math.hypot((next[0] as number) - (e as number), (next[1] as number) - (n as number)) : null,
-          })
-        })
-      })
-    }
-  }
+  // One numbering on through the collection's features.
+  const points: BoundaryPoint[] = numberedPoints(features.flatMap((f) => f.parts)).map(({ no, ring, e, n, next }) => ({
+    no: `J${no}`,
+    ring,
+    x: n,
+    y: e,
+    sideM: next ? Math.hypot((next[0] as number) - e, (next[1] as number) - n) : null,
+  }))
   return { zone, planeM2: features.reduce((sum, f) => sum + f.planeM2, 0), points }
 }
 

@@ -12,7 +12,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { decodeText, encodeText } from './text-encoding'
 import { planePositions, planeToLonLat, planeZone } from './plane'
-import { planeFeatures, surveyOrder } from './plane-write'
+import { numberedPoints, planeFeatures } from './plane-write'
 import { polygonFromRings, repairRing } from './rings'
 import { ConvertError, type Converter, type ReadOptions, type WriteOptions } from './types'
 
@@ -150,20 +150,8 @@ async function write(collection: Parameters<Converter['write']>[0], options: Wri
   ]
   features.forEach((feature, f) => {
     const props = feature.properties
-    const points: string[] = []
-    let ringNo = 0
-    let pointNo = 0
-    for (const rings of feature.parts) {
-      rings.forEach((ring, r) => {
-        ringNo++
-        const ordered = surveyOrder(ring, r === 0)
-        const first = pointNo + 1
-        ordered.forEach(([e, n], i) => {
-          const no = i === ordered.length - 1 ? first : ++pointNo
-          points.push(`J${no},${ringNo},${mm(n as number)},${mm(e as number)}`)
-        })
-      })
-    }
+    // Each 地块 numbered from J1 on its own.
+    const points = numberedPoints(feature.parts).map(({ no, ring, e, n }) => `J${no},${ring},${mm(n)},${mm(e)}`)
     // 面积 in 公顷 is the GK plane area, as survey files quote it (see plane-write.ts), 4 decimals (1 m²).
     const hectares = (feature.planeM2 / 10_000).toFixed(4)
     const code = field(props[PARCEL_KEYS.code]) || String(f + 1)

@@ -71,3 +71,39 @@ export function surveyOrder(ring: readonly Position[], clockwise: boolean): Posi
   const ordered = [...open.slice(start), ...open.slice(0, start)]
   return [...ordered, ordered[0]!]
 }
+
+/** One 界址点 as survey tables number it. */
+export interface NumberedPoint {
+  /** J-number: J1, J2, … on through holes and parts; a ring's closing point repeats its first. */
+  no: number
+  /** Ring number (圈号): 1 the first outer ring, then holes and further parts. */
+  ring: number
+  e: number
+  n: number
+  /** The next point along the ring; undefined on its closing point. */
+  next: Position | undefined
+}
+
+/**
+ * The boundary points of polygon parts in survey order (surveyOrder), numbered as 界址点 tables
+ * and exchange files number them. Pass one feature's parts to number it alone, or every
+ * feature's to number a collection on through.
+ * @example numberedPoints(square.parts).map((p) => p.no) // [1, 2, 3, 4, 1]
+ */
+export function numberedPoints(parts: readonly Position[][][]): NumberedPoint[] {
+  const points: NumberedPoint[] = []
+  let ringNo = 0
+  let pointNo = 0
+  for (const rings of parts) {
+    rings.forEach((ring, r) => {
+      ringNo++
+      const ordered = surveyOrder(ring, r === 0)
+      const first = pointNo + 1
+      ordered.forEach(([e, n], i) => {
+        const closing = i === ordered.length - 1
+        points.push({ no: closing ? first : ++pointNo, ring: ringNo, e: e as number, n: n as number, next: ordered[i + 1] })
+      })
+    })
+  }
+  return points
+}

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../lib/api'
+import { useVersionedSave } from '../../hooks/useVersionedSave'
 import { fetchConditions, saveConditions } from '../../lib/portal/api'
 import { CONDITION_RANGES, type ConditionsRow, type PlanningConditions } from '../../shared/api/portal'
 import { INDUSTRIES, type Industry } from '../../shared/park-vocabulary'
@@ -23,34 +23,29 @@ export function ConditionsForm({ parcelId, onSaved, onCancel }: { parcelId: stri
   const { t } = useTranslation()
   const [row, setRow] = useState<ConditionsRow | null | undefined>(undefined)
   const [draft, setDraft] = useState<Draft>(draftOf(null))
-  const [state, setState] = useState<'editing' | 'saving' | { failed: string }>('editing')
+  const [loadError, setLoadError] = useState<string | null>(null)
 
-  const load = () => {
+  const load = useCallback(() => {
     const abort = new AbortController()
     fetchConditions(parcelId, abort.signal)
       .then((r) => {
         setRow(r)
         setDraft(draftOf(r))
       })
-      .catch((cause: unknown) => !abort.signal.aborted && setState({ failed: cause instanceof Error ? cause.message : String(cause) }))
+      .catch((cause: unknown) => !abort.signal.aborted && setLoadError(cause instanceof Error ? cause.message : String(cause)))
     return () => abort.abort()
-  }
-  useEffect(load, [parcelId])
+  }, [parcelId])
+  useEffect(load, [load])
+  const saving = useVersionedSave(load)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     if (row === undefined) return
-    setState('saving')
-    try {
-      const figures = Object.fromEntries(FIGURES.map((f) => [f, Number(draft[f])])) as Record<Figures, number>
-      await saveConditions(parcelId, { ...figures, industries: draft.industries, version: row?.version ?? 0 })
-      onSaved()
-    } catch (cause) {
-      const stale = cause instanceof ApiError && cause.status === 409
-      setState({ failed: stale ? t('sheet.edit.stale') : t('sheet.edit.failed', { message: cause instanceof Error ? cause.message : String(cause) }) })
-      if (stale) load()
-    }
+    const figures = Object.fromEntries(FIGURES.map((f) => [f, Number(draft[f])])) as Record<Figures, number>
+    if (await saving.save(async () => void (await saveConditions(parcelId, { ...figures, industries: draft.industries, version: row?.version ?? 0 })))) onSaved()
   }
+  const busy = saving.state.status === 'running'
+  const failed = loadError ?? (saving.failure && (saving.failure.stale ? t('sheet.edit.stale') : t('sheet.edit.failed', { message: saving.failure.message })))
 
   return (
     <form className="conditions-form" onSubmit={(e) => void submit(e)} aria-label={t('sheet.edit.title')}>
@@ -82,12 +77,12 @@ export function ConditionsForm({ parcelId, onSaved, onCancel }: { parcelId: stri
         ))}
       </fieldset>
       <div className="conditions-form__actions">
-        <button type="submit" className="primary-button" disabled={row === undefined || state === 'saving' || draft.industries.length === 0}>
-          {state === 'saving' ? t('sheet.edit.saving') : t('sheet.edit.save')}
+        <button type="submit" className="primary-button" disabled={row === undefined || busy || draft.industries.length === 0}>
+          {busy ? t('sheet.edit.saving') : t('sheet.edit.save')}
         </button>
         <button type="button" className="button" onClick={onCancel}>{t('sheet.edit.cancel')}</button>
       </div>
-      {typeof state === 'object' && <p role="alert" className="inquiry-form__error">{state.failed}</p>}
+      {failed && <p role="alert" className="inquiry-form__error">{failed}</p>}
     </form>
   )
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useResource } from '../../hooks/useResource'
 import { useSession } from '../../hooks/useSession'
-import { ApiError } from '../../lib/api'
+import { useVersionedSave } from '../../hooks/useVersionedSave'
 import type { Language } from '../../lib/featureDetails'
 import { answerInquiry, fetchInquiries, isInternalInquiry } from '../../lib/portal/api'
 import type { InquiryRow, OwnInquiry } from '../../shared/api/portal'
@@ -89,22 +89,12 @@ function AnswerForm({ row, onStale }: { row: InquiryRow; onStale: () => void }) 
   const [saved, setSaved] = useState(row)
   const [status, setStatus] = useState<InquiryStatus>(row.status)
   const [note, setNote] = useState(row.note ?? '')
-  const [state, setState] = useState<'idle' | 'saving' | 'saved' | { failed: string }>('idle')
+  const saving = useVersionedSave(onStale)
   const changed = status !== saved.status || note !== (saved.note ?? '')
 
-  const save = async () => {
-    setState('saving')
-    try {
-      const next = await answerInquiry(row.id, { version: saved.version, status, note: note.trim() === '' ? null : note })
-      setSaved(next)
-      setState('saved')
-    } catch (cause) {
-      if (cause instanceof ApiError && cause.status === 409) {
-        setState({ failed: t('sheet.inquiries.stale') })
-        onStale()
-      } else setState({ failed: t('sheet.inquiries.saveFailed', { message: cause instanceof Error ? cause.message : String(cause) }) })
-    }
-  }
+  const save = () => saving.save(async () => setSaved(await answerInquiry(row.id, { version: saved.version, status, note: note.trim() === '' ? null : note })))
+  const busy = saving.state.status === 'running'
+  const failed = saving.failure && (saving.failure.stale ? t('sheet.inquiries.stale') : t('sheet.inquiries.saveFailed', { message: saving.failure.message }))
 
   return (
     <form className="inquiries__answer" onSubmit={(e) => {
@@ -117,9 +107,9 @@ function AnswerForm({ row, onStale }: { row: InquiryRow; onStale: () => void }) 
         </select>
       </label>
       <label>{t('sheet.inquiries.note')}<textarea rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} /></label>
-      <button type="submit" className="button" disabled={!changed || state === 'saving'}>{state === 'saving' ? t('sheet.inquiries.saving') : t('sheet.inquiries.save')}</button>
-      {state === 'saved' && !changed && <span role="status" className="inquiries__saved">{t('sheet.inquiries.saved')}</span>}
-      {typeof state === 'object' && <p role="alert" className="inquiries__error">{state.failed}</p>}
+      <button type="submit" className="button" disabled={!changed || busy}>{busy ? t('sheet.inquiries.saving') : t('sheet.inquiries.save')}</button>
+      {saving.state.status === 'done' && !changed && <span role="status" className="inquiries__saved">{t('sheet.inquiries.saved')}</span>}
+      {failed && <p role="alert" className="inquiries__error">{failed}</p>}
     </form>
   )
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../lib/api'
+import { useVersionedSave } from '../../hooks/useVersionedSave'
 import type { Language } from '../../lib/featureDetails'
 import { fetchReadinessConfig, saveReadinessThresholds } from '../../lib/portal/api'
 import type { ReadinessConfig } from '../../shared/api/portal'
@@ -15,11 +15,11 @@ export function ReadinessSettings({ active }: { active: boolean }) {
   const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN'
   const [config, setConfig] = useState<ReadinessConfig | null>(null)
   const [draft, setDraft] = useState<Record<string, string>>({})
-  const [state, setState] = useState<'editing' | 'saving' | 'saved' | { failed: string }>('editing')
+  const [loadError, setLoadError] = useState<string | null>(null)
   const [opened, setOpened] = useState(false)
   if (active && !opened) setOpened(true)
 
-  const load = () => {
+  const load = useCallback(() => {
     if (!opened) return
     const abort = new AbortController()
     fetchReadinessConfig(abort.signal)
@@ -27,32 +27,26 @@ export function ReadinessSettings({ active }: { active: boolean }) {
         setConfig(c)
         setDraft(Object.fromEntries(NETWORK_ITEMS.map((i) => [i, String(c.thresholds[i])])))
       })
-      .catch((cause: unknown) => !abort.signal.aborted && setState({ failed: cause instanceof Error ? cause.message : String(cause) }))
+      .catch((cause: unknown) => !abort.signal.aborted && setLoadError(cause instanceof Error ? cause.message : String(cause)))
     return () => abort.abort()
-  }
-  useEffect(load, [opened])
+  }, [opened])
+  useEffect(load, [load])
+  const saving = useVersionedSave(load)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     if (!config) return
-    setState('saving')
-    try {
-      const thresholds = Object.fromEntries(NETWORK_ITEMS.map((i) => [i, Number(draft[i])])) as ReadinessThresholds
-      const saved = await saveReadinessThresholds({ thresholds, version: config.version })
-      setConfig(saved)
-      setState('saved')
-    } catch (cause) {
-      const stale = cause instanceof ApiError && cause.status === 409
-      setState({ failed: stale ? t('sheet.thresholds.stale') : t('sheet.thresholds.failed', { message: cause instanceof Error ? cause.message : String(cause) }) })
-      if (stale) load()
-    }
+    const thresholds = Object.fromEntries(NETWORK_ITEMS.map((i) => [i, Number(draft[i])])) as ReadinessThresholds
+    await saving.save(async () => setConfig(await saveReadinessThresholds({ thresholds, version: config.version })))
   }
+  const busy = saving.state.status === 'running'
+  const failed = loadError ?? (saving.failure && (saving.failure.stale ? t('sheet.thresholds.stale') : t('sheet.thresholds.failed', { message: saving.failure.message })))
 
   return (
     <form className="readiness-settings" onSubmit={(e) => void submit(e)} aria-labelledby="readiness-settings-title">
       <h3 id="readiness-settings-title">{t('sheet.thresholds.title')}</h3>
       <p className="note">{t('sheet.thresholds.intro')}</p>
-      {!config && state === 'editing' && <p className="note">{t('sheet.thresholds.loading')}</p>}
+      {!config && !failed && <p className="note">{t('sheet.thresholds.loading')}</p>}
       {config && (
         <>
           <div className="readiness-settings__grid">
@@ -62,17 +56,17 @@ export function ReadinessSettings({ active }: { active: boolean }) {
                   onChange={(e) => {
                     const value = e.currentTarget.value
                     setDraft((d) => ({ ...d, [item]: value }))
-                    setState('editing')
+                    saving.reset()
                   }} />
               </label>
             ))}
           </div>
           <p className="note">{t('sheet.thresholds.by', { who: config.updated_by, when: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(config.updated_at)) })}</p>
-          <button type="submit" className="primary-button" disabled={state === 'saving'}>{state === 'saving' ? t('sheet.thresholds.saving') : t('sheet.thresholds.save')}</button>
+          <button type="submit" className="primary-button" disabled={busy}>{busy ? t('sheet.thresholds.saving') : t('sheet.thresholds.save')}</button>
         </>
       )}
-      {state === 'saved' && config && <p className="form-ok" role="status">{t('sheet.thresholds.saved', { version: config.version })}</p>}
-      {typeof state === 'object' && <p className="form-error" role="alert">{state.failed}</p>}
+      {saving.state.status === 'done' && config && <p className="form-ok" role="status">{t('sheet.thresholds.saved', { version: config.version })}</p>}
+      {failed && <p className="form-error" role="alert">{failed}</p>}
     </form>
   )
 }

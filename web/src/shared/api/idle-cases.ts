@@ -111,8 +111,8 @@ export interface CaseDeadlines {
   fee_wan: number | null
 }
 
-/** GET /api/idle-plots/:id, and the answer of every write on a case (ETag: its version). */
-export interface CaseFile extends CaseDeadlines {
+/** What the register and the case file both say of a case. */
+export interface CaseSummary extends CaseDeadlines {
   id: string
   parcel_id: string
   name_zh: string
@@ -120,37 +120,29 @@ export interface CaseFile extends CaseDeadlines {
   category: IdleCategory
   stage: IdleStage
   disposal: IdleDisposal | null
-  reason: string
-  agreed_start_date: string | null
-  opened_at: string
-  opened_by: string
-  successor_zh: string | null
-  successor_en: string | null
   zone_id: string
   area_mu: number
+  opened_at: string
+  successor_zh: string | null
+  version: number
+}
+
+/** GET /api/idle-plots/:id, and the answer of every write on a case (ETag: its version). */
+export interface CaseFile extends CaseSummary {
+  reason: string
+  agreed_start_date: string | null
+  opened_by: string
+  successor_en: string | null
   price_wan_per_mu: number | null
   parcel_status: ParcelStatus
-  version: number
   updated_at: string
   steps: CaseStep[]
   allowed_next: IdleStage[]
 }
 
 /** One row of the register. */
-export interface RegisterItem extends CaseDeadlines {
-  id: string
-  parcel_id: string
-  name_zh: string
-  name_en: string
-  category: IdleCategory
-  stage: IdleStage
-  disposal: IdleDisposal | null
-  zone_id: string
-  area_mu: number
-  opened_at: string
+export interface RegisterItem extends CaseSummary {
   last_step_on: string
-  successor_zh: string | null
-  version: number
 }
 
 export interface CountAndMu {

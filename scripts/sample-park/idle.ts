@@ -35,6 +35,11 @@ const OFFICER_B = '园区招商服务局 王芳（示例）'
 const RULE_IDLE = '超过出让合同约定动工开发日期满一年未动工开发，认定为闲置土地（国土资源部令第53号第二条）'
 const RULE_LOW = '企业停产、厂房闲置，土地利用粗放，列为城镇低效用地（国土资发〔2016〕147号）'
 const doc = (kind: string, year: string, n: number) => `奉自然资${kind}〔${year}〕${n}号（示例）`
+const plusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+/** 告知书 (53号令第十四条): its number that year, the day, and the hearing window of seven days. */
+const notice = (on: string, n: number, note = '下达告知书'): SeedStep => ({ on, note, doc_no: doc('告', on.slice(0, 4), n), doc_date: on, hearing_deadline: plusDays(on, 7) })
+/** 认定书: the case's determination, numbered in its year's series (认 for idle land, 低认 for low-efficiency). */
+const determination = (on: string, n: number, note: string, series = '认', year = on.slice(0, 4)): SeedStep => ({ on, note, doc_no: doc(series, year, n), doc_date: on })
 
 export const IDLE_CASES: IdleCase[] = [
   {
@@ -43,8 +48,8 @@ export const IDLE_CASES: IdleCase[] = [
     reason: `${RULE_IDLE}；企业涉诉`, successor_zh: '锦华家居（示例）', successor_en: 'Jinhua Home Furnishing (sample)',
     parcel_enterprise_id: 'sample-buyer-01',
     steps: [
-      { on: '2020-05-11', note: '下达告知书，告知拟征缴土地闲置费及听证权利', doc_no: doc('告', '2020', 3), doc_date: '2020-05-11', hearing_deadline: '2020-05-18' },
-      { on: '2020-06-22', note: '未申请听证，认定为闲置土地', doc_no: doc('认', '2020', 2), doc_date: '2020-06-22' },
+      notice('2020-05-11', 3, '下达告知书，告知拟征缴土地闲置费及听证权利'),
+      determination('2020-06-22', 2, '未申请听证，认定为闲置土地'),
       { on: '2021-03-15', note: '企业涉诉，土地使用权经法院司法拍卖处置', disposal: 'court_auction', due_date: '2022-06-30' },
       { on: '2021-11-08', note: '法院发布拍卖公告', doc_no: '（2021）赣0921执恢（示例）号', doc_date: '2021-11-08', due_date: '2022-06-30' },
       { on: '2022-05-20', note: '今年上半年已通过法院拍卖盘活', successor_zh: '锦华家居（示例）', successor_en: 'Jinhua Home Furnishing (sample)', successor_start_date: '2022-07-01' },
@@ -55,8 +60,8 @@ export const IDLE_CASES: IdleCase[] = [
     agreed_start_date: '2019-03-31', flagged_on: '2020-09-08', flagged_by: OFFICER_A, grant_price_wan_per_mu: 12,
     reason: RULE_IDLE, successor_zh: null, successor_en: null, parcel_enterprise_id: 'yingsheng',
     steps: [
-      { on: '2020-10-12', note: '下达告知书', doc_no: doc('告', '2020', 7), doc_date: '2020-10-12', hearing_deadline: '2020-10-19' },
-      { on: '2020-11-30', note: '认定为闲置土地', doc_no: doc('认', '2020', 5), doc_date: '2020-11-30' },
+      notice('2020-10-12', 7),
+      determination('2020-11-30', 5, '认定为闲置土地'),
       { on: '2021-04-06', note: '与企业协商盘活，正在对接跟踪', disposal: 'negotiation', due_date: '2023-06-30' },
     ],
   },
@@ -65,8 +70,8 @@ export const IDLE_CASES: IdleCase[] = [
     agreed_start_date: '2019-10-31', flagged_on: '2021-01-12', flagged_by: OFFICER_B, grant_price_wan_per_mu: 12,
     reason: RULE_IDLE, successor_zh: null, successor_en: null, parcel_enterprise_id: 'oubiao',
     steps: [
-      { on: '2021-02-22', note: '下达告知书', doc_no: doc('告', '2021', 2), doc_date: '2021-02-22', hearing_deadline: '2021-03-01' },
-      { on: '2021-04-02', note: '认定为闲置土地', doc_no: doc('认', '2021', 1), doc_date: '2021-04-02' },
+      notice('2021-02-22', 2),
+      determination('2021-04-02', 1, '认定为闲置土地'),
       { on: '2021-09-15', note: '腾笼换鸟：计划由亿利洁能盘活用于南区集中供汽项目建设', disposal: 'swap_cage', due_date: '2023-12-31' },
       { on: '2022-03-01', note: '亿利洁能集中供汽项目前期工作推进中', due_date: '2023-12-31' },
     ],
@@ -76,7 +81,7 @@ export const IDLE_CASES: IdleCase[] = [
     agreed_start_date: '2020-05-31', flagged_on: '2022-03-21', flagged_by: OFFICER_B, grant_price_wan_per_mu: 12,
     reason: RULE_IDLE, successor_zh: null, successor_en: null, parcel_enterprise_id: 'qingfeng',
     steps: [
-      { on: '2022-05-09', note: '下达告知书，继续对接土地盘活事宜', doc_no: doc('告', '2022', 4), doc_date: '2022-05-09', hearing_deadline: '2022-05-16' },
+      notice('2022-05-09', 4, '下达告知书，继续对接土地盘活事宜'),
     ],
   },
   {
@@ -85,7 +90,7 @@ export const IDLE_CASES: IdleCase[] = [
     reason: '亩均税收远低于园区平均，厂房大部分闲置，土地利用粗放，列为城镇低效用地（国土资发〔2016〕147号）',
     successor_zh: null, successor_en: null, parcel_enterprise_id: 'hongwei',
     steps: [
-      { on: '2022-06-10', note: '认定为低效用地，继续对接土地盘活事宜', doc_no: doc('低认', '2022', 1), doc_date: '2022-06-10' },
+      determination('2022-06-10', 1, '认定为低效用地，继续对接土地盘活事宜', '低认'),
     ],
   },
   ...([
@@ -101,7 +106,7 @@ export const IDLE_CASES: IdleCase[] = [
       return d.toISOString().slice(0, 10)
     }
     const steps: SeedStep[] = [
-      { on: later(2), note: '认定为低效用地', doc_no: doc('低认', year, 10 + i), doc_date: later(2) },
+      determination(later(2), 10 + i, '认定为低效用地', '低认', year),
       { on: later(3), note: `闲置厂房租赁给${successor_zh}进行建设`, disposal: 'lease', due_date: later(15) },
       { on: later(4), note: `租赁合同签订，${successor_zh}进场建设`, due_date: later(15) },
     ]

@@ -24,6 +24,8 @@ export interface AppOptions {
   requestTimeoutMs?: number
   /** The online base map; default from BASEMAP_TILES / BASEMAP_ATTRIBUTION. */
   basemap?: BasemapInfo
+  /** The tile cache's budget in bytes; default TILE_CACHE_MB (0 turns it off). */
+  tileCacheBytes?: number
 }
 
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024
@@ -33,7 +35,10 @@ export function cachePolicy(filePath: string): string {
   return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache'
 }
 
-/** Builds the HTTP app over an open database. Holds no state between requests. */
+/**
+ * Builds the HTTP app over an open database. Holds no state between requests but made tiles,
+ * keyed by the database's data epoch (so any instance answers alike).
+ */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const requestTimeout = opts.requestTimeoutMs ?? readConfig().requestTimeoutMs
   const app = Fastify({
@@ -65,7 +70,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   // Before any route: every route is checked against the access policy (web/src/shared/access-policy.ts) as it is added.
   await registerAuth(app, ctx.db, auth, hasClient ? webRoot : undefined)
 
-  for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth, basemap, ...(hasClient ? { webRoot } : {}) })
+  const tileCacheBytes = opts.tileCacheBytes ?? readConfig().tileCacheBytes
+  for (const register of ROUTE_MODULES) await register(app, { ...ctx, auth, basemap, tileCacheBytes, ...(hasClient ? { webRoot } : {}) })
 
   // wildcard (the default) looks files up per request, so a rebuild is served without a restart.
   // Hashed assets never change under their name: cached for a year, immutable. index.html (and

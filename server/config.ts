@@ -31,6 +31,8 @@ export interface Config {
   basemap: BasemapInfo
   /** REDIS_URL: rate-limit counters shared by every instance (redis://host:6379/0); unset: per instance, in memory. */
   redisUrl: string | undefined
+  /** TILE_CACHE_MB: memory for made vector tiles, per instance (default 64); 0 makes every tile afresh. */
+  tileCacheBytes: number
 }
 
 function basemapFrom(env: NodeJS.ProcessEnv): BasemapInfo {
@@ -53,6 +55,14 @@ function positiveHours(env: NodeJS.ProcessEnv, name: string, fallback: number): 
   const hours = Number(raw)
   if (!Number.isFinite(hours) || hours <= 0) throw new Error(`${name} must be a positive number of hours, got "${raw}"`)
   return hours * 3600
+}
+
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback * 1024 * 1024
+  const mb = Number(raw)
+  if (!Number.isFinite(mb) || mb < 0) throw new Error(`${name} must be a number of megabytes ≥ 0, got "${raw}"`)
+  return Math.round(mb * 1024 * 1024)
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,5 +90,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: positiveSeconds(env, 'REQUEST_TIMEOUT_SECONDS', 30),
     basemap: basemapFrom(env),
     redisUrl: env.REDIS_URL || undefined,
+    tileCacheBytes: megabytes(env, 'TILE_CACHE_MB', 64),
   }
 }

@@ -14,6 +14,8 @@ export interface RouteContext extends AppContext {
   basemap: BasemapInfo
   /** The built client (dist/web), when it is served: pages rendered around its index.html need it. */
   webRoot?: string
+  /** The tile cache's budget in bytes (TILE_CACHE_MB); 0: every tile is made afresh. */
+  tileCacheBytes: number
 }
 
 /** A module of routes, registered by server/routes/index.ts. */

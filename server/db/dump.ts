@@ -16,8 +16,8 @@ export interface DatabaseDump {
   tables: { name: string; columns: string[]; rows: unknown[][] }[]
 }
 
-/** Not data: PostGIS's own table, the migration record (rebuilt), and sign-in sessions (restore signs everyone out). */
-const NOT_DUMPED = new Set(['spatial_ref_sys', 'schema_migrations', 'sessions'])
+/** Not data: PostGIS's own table, the migration record (rebuilt), sign-in sessions (restore signs everyone out), and the tile cache's data epoch (a restore starts a new generation, migration 015). */
+const NOT_DUMPED = new Set(['spatial_ref_sys', 'schema_migrations', 'sessions', 'data_epoch'])
 const BATCH_ROWS = 2000
 
 type Queryable = pg.Pool | pg.PoolClient

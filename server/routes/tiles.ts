@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FeatureCollection } from 'geojson'
 import type { RouteContext } from '../context'
@@ -8,6 +7,7 @@ import { TILE_CONTENT_TYPE, TILE_MAX_ZOOM, type TileJson } from '../../web/src/s
 import { readPoolFor } from '../db/read-pool'
 import { findLayerView, type LayerView } from '../layers/catalog'
 import { encodeTile } from '../tiles/encode'
+import { TileCache, dataEpoch, tileEtag, type CachedTile } from '../tiles/tile-cache'
 import { clippedFeaturesQuery, extentQuery, mvtQuery, tileColumns, type TileAddress } from '../tiles/tile-query'
 
 const layerParam = { type: 'string', maxLength: 64 } as const
@@ -53,36 +53,46 @@ function notModified(req: FastifyRequest, etag: string): boolean {
  * hash, so any change to a feature in it gives a new one; `no-cache` makes every use revalidate
  * (a 304 when nothing changed). Internal tiles are `private`: no shared cache may keep them.
  */
-function sendTile(req: FastifyRequest, reply: FastifyReply, body: Buffer): Buffer | FastifyReply {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+function sendTile(req: FastifyRequest, reply: FastifyReply, tile: CachedTile): Buffer | FastifyReply {
   const internal = audienceOf(req.user?.role) === 'internal'
-  reply.header('etag', etag).header('cache-control', `${internal ? 'private' : 'public'}, no-cache`).header('vary', 'Cookie')
-  if (notModified(req, etag)) return reply.status(304).send()
+  reply.header('etag', tile.etag).header('cache-control', `${internal ? 'private' : 'public'}, no-cache`).header('vary', 'Cookie')
+  if (notModified(req, tile.etag)) return reply.status(304).send()
   reply.type(TILE_CONTENT_TYPE)
-  return body
+  return tile.body
 }
 
 /**
  * GET /tiles/:layer/:z/:x/:y.mvt and /tiles/:layer/tiles.json — vector tiles of the layers, each as
  * the caller's audience sees it (the catalogue's views, as every layer read). Server PostGIS
- * encodes with ST_AsMVT; embedded PostGIS clips and the server encodes (tiles/encode.ts).
+ * encodes with ST_AsMVT; embedded PostGIS clips and the server encodes (tiles/encode.ts). Made
+ * tiles are kept in memory under the data epoch (tiles/tile-cache.ts).
  */
 export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
+  // One per app: tiles made are kept (TILE_CACHE_MB), keyed by the data epoch; 0 turns it off.
+  const cache = ctx.tileCacheBytes > 0 ? new TileCache(ctx.tileCacheBytes) : null
   app.get<{ Params: { layer: string; z: string; x: string; y: string } }>('/tiles/:layer/:z/:x/:y', { schema: tileSchema }, async (req, reply) => {
     const view = viewFor(req, req.params.layer)
     const tile = tileAddress(req.params)
-    let body: Buffer
-    if (ctx.db.kind === 'postgres') {
-      const q = mvtQuery(view, tile)
-      const { rows } = await readPoolFor(ctx.db, req).query<{ tile: Buffer }>(q.text, q.values)
-      body = rows[0]?.tile ?? Buffer.alloc(0)
-    } else {
+    const pool = readPoolFor(ctx.db, req)
+    const make = async (): Promise<Buffer> => {
+      if (ctx.db.kind === 'postgres') {
+        const q = mvtQuery(view, tile)
+        const { rows } = await pool.query<{ tile: Buffer }>(q.text, q.values)
+        return rows[0]?.tile ?? Buffer.alloc(0)
+      }
       const q = clippedFeaturesQuery(view, tile)
-      const { rows } = await readPoolFor(ctx.db, req).query<{ features: string }>(q.text, q.values)
+      const { rows } = await pool.query<{ features: string }>(q.text, q.values)
       const features = JSON.parse(rows[0]?.features ?? '[]') as FeatureCollection['features']
-      body = encodeTile(view.layer.id, { type: 'FeatureCollection', features }, tile)
+      return encodeTile(view.layer.id, { type: 'FeatureCollection', features }, tile)
     }
-    return sendTile(req, reply, body)
+    if (!cache) {
+      const body = await make()
+      return sendTile(req, reply, { body, etag: tileEtag(body) })
+    }
+    // The epoch first: a change committed after it can only put newer data under an older key,
+    // which no reader asks for again (every later statement sees the newer epoch).
+    const key = TileCache.key(await dataEpoch(pool), audienceOf(req.user?.role), view.layer.id, tile)
+    return sendTile(req, reply, await cache.get(key, make))
   })
 
   app.get<{ Params: { layer: string } }>('/tiles/:layer/tiles.json', { schema: tileJsonSchema }, async (req) => {

@@ -28,7 +28,12 @@ forEachDatabase(
       await ctx.db.pool.query(`DELETE FROM idle_case_attachments WHERE id = 'ATT-backup'`)
       expect(await tableState(ctx.db.pool)).not.toEqual(before)
 
+      const generation = async () => (await ctx.db.pool.query<{ g: string }>('SELECT generation::text AS g FROM data_epoch')).rows[0]!.g
+      const cachedUnder = await generation()
+      expect(dump.tables.map((t) => t.name)).not.toContain('data_epoch')
       const counts = await restoreDatabase(ctx.db.pool, fromFile)
+      // The tile cache's keys start afresh: no tile made before the restore can be served after it.
+      expect(await generation()).not.toBe(cachedUnder)
       expect(counts.parcels).toBe(dump.tables.find((t) => t.name === 'parcels')!.rows.length)
       expect(await tableState(ctx.db.pool)).toEqual(before)
       const back = await ctx.db.pool.query<{ content: Buffer }>(`SELECT content FROM idle_case_attachments WHERE id = 'ATT-backup'`)

@@ -7,6 +7,8 @@ import { PbfReader } from 'pbf'
 import { expect, it } from 'vitest'
 import type { LayerRows, ParkFeatureCollection } from '../../web/src/shared/api/layers'
 import type { TileJson } from '../../web/src/shared/api/tiles'
+import { buildApp } from '../../server/app'
+import { layerViews } from '../../server/layers/catalog'
 import { forEachDatabase } from '../helpers/databases'
 
 /** The XYZ tile holding a lon/lat at a zoom (Web Mercator, as every tile server counts). */
@@ -112,6 +114,69 @@ forEachDatabase((ctx) => {
       await ctx.db.pool.query('UPDATE parcels SET land_use = $2 WHERE id = $1', [id, before])
     }
     expect((await ctx.anonymous.inject({ url, headers: { 'if-none-match': etag } })).statusCode).toBe(304)
+  })
+
+  it('a made tile is kept under the data epoch: served again while the data stands, made anew once any layer table changes', async () => {
+    const tile = tileOf(PARK.lon + 0.01, PARK.lat + 0.005, 16)
+    const url = `/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`
+    const first = await ctx.anonymous.inject(url)
+    const [id] = await idsIn('parcels', tile, 0)
+    const { rows } = await ctx.db.pool.query<{ land_use: string }>('SELECT land_use FROM parcels WHERE id = $1', [id])
+    const before = rows[0]!.land_use
+    const flip = `UPDATE parcels SET land_use = CASE WHEN land_use = 'warehouse' THEN 'industrial' ELSE 'warehouse' END WHERE id = $1`
+    // A change the epoch does not see (its trigger off, as nothing in the app may do): the kept tile is still served.
+    await ctx.db.pool.query('ALTER TABLE parcels DISABLE TRIGGER parcels_data_epoch')
+    try {
+      await ctx.db.pool.query(flip, [id])
+      const kept = await ctx.anonymous.inject(url)
+      expect(kept.rawPayload.equals(first.rawPayload)).toBe(true)
+      expect(kept.headers.etag).toBe(first.headers.etag)
+    } finally {
+      await ctx.db.pool.query('ALTER TABLE parcels ENABLE TRIGGER parcels_data_epoch')
+    }
+    try {
+      // Any statement on a layer's table moves the epoch on — here one that changes no row of this tile.
+      await ctx.db.pool.query(`UPDATE basemap SET name_zh = name_zh WHERE false`)
+      const made = await ctx.anonymous.inject(url)
+      expect(made.headers.etag).not.toBe(first.headers.etag)
+      const props = decode(made.rawPayload).layers.parcels!
+      const mine = Array.from({ length: props.length }, (_, i) => props.feature(i).properties).find((p) => p.id === id)!
+      expect(mine.land_use).not.toBe(before)
+      // A second instance over the same database answers the same bytes under the same ETag.
+      const other = await buildApp({ db: ctx.db })
+      try {
+        const res = await other.inject(url)
+        expect(res.headers.etag).toBe(made.headers.etag)
+        expect(res.rawPayload.equals(made.rawPayload)).toBe(true)
+      } finally {
+        await other.close()
+      }
+    } finally {
+      await ctx.db.pool.query('UPDATE parcels SET land_use = $2 WHERE id = $1', [id, before])
+    }
+    expect((await ctx.anonymous.inject(url)).headers.etag).toBe(first.headers.etag)
+  })
+
+  it('every table a layer reads moves the data epoch on (migration 015 holds to the catalogue)', async () => {
+    const read = new Set<string>()
+    for (const audience of ['internal', 'public'] as const) {
+      for (const view of layerViews(audience)) {
+        const sql = `${view.layer.source} ${view.where ?? ''} ${view.columns.map((c) => (typeof c === 'string' ? '' : c.sql)).join(' ')}`
+        for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)/gi)) read.add(m[1]!)
+        const plain = /^([a-z_]+) t$/.exec(view.layer.source)
+        if (plain) read.add(plain[1]!)
+      }
+    }
+    const { rows } = await ctx.db.pool.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE g.tgname = c.relname || '_data_epoch' AND NOT g.tgisinternal`,
+    )
+    expect(rows.map((r) => r.table).sort()).toEqual([...read].sort())
+    const epoch = async () => (await ctx.db.pool.query<{ n: number }>('SELECT n FROM data_epoch')).rows[0]!.n
+    for (const table of read) {
+      const n = await epoch()
+      await ctx.db.pool.query(`DELETE FROM ${table} WHERE false`)
+      expect(await epoch(), table).toBe(n + 1)
+    }
   })
 
   it('refuses tiles outside the grid and malformed addresses, and unknown layers', async () => {

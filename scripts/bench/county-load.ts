@@ -10,7 +10,7 @@ import { COUNTY_BBOX, type CountyLayout } from './county-layout'
 
 export const BENCH_ZONE_ID = 'bench-county'
 /** Bump when the layout changes, so `npm run bench` regenerates a stale dataset. */
-export const LAYOUT_VERSION = 1
+export const LAYOUT_VERSION = 2
 
 export function datasetFingerprint(n: number, seed: number): string {
   return `county-parcels v${LAYOUT_VERSION} n=${n} seed=${seed}`
@@ -87,6 +87,29 @@ async function insertParcels(client: pg.PoolClient, layout: CountyLayout, batch:
   }
 }
 
+/**
+ * One year of figures for every firm that holds land, so the per-mu ranking (GET /api/metrics/per-mu)
+ * has the county's firms to grade. Deterministic: each figure is the firm's held mu times a per-mu
+ * rate drawn from a hash of its id (hashtext is stable for a given PostgreSQL build). The ratios
+ * are the sample park's broad ones (scripts/sample-park/figures.ts), not a calibrated model.
+ */
+export const FIGURES_YEAR = 2022
+async function insertFigures(client: pg.PoolClient): Promise<void> {
+  await client.query(
+    `INSERT INTO enterprise_figures (enterprise_id, year, revenue_wan, value_added_wan, profit_wan, tax_wan,
+                                     electricity_kwh, energy_tce, rnd_wan, employees)
+     SELECT h.enterprise_id, $1, round((h.mu * r.revenue)::numeric, 1), round((h.mu * r.revenue * 0.22)::numeric, 1),
+            round((h.mu * r.revenue * (r.u - 0.3) * 0.2)::numeric, 1), round((h.mu * r.revenue * 0.03)::numeric, 1),
+            round(h.mu * r.revenue * (300 + 1500 * r.u)), round((h.mu * r.revenue * (300 + 1500 * r.u) * 0.000155)::numeric, 1),
+            round((h.mu * r.revenue * 0.02 * r.u)::numeric, 1), greatest(3, round(h.mu * r.revenue / 120))::int
+     FROM (SELECT enterprise_id, sum(ST_Area(geom::geography)) * 15 / 10000 AS mu
+           FROM parcels WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id) h,
+          LATERAL (SELECT abs(hashtext(h.enterprise_id)) % 1000 / 1000.0 AS u) u,
+          LATERAL (SELECT u.u, 60 + 600 * u.u * u.u AS revenue) r`,
+    [FIGURES_YEAR],
+  )
+}
+
 export interface LoadTimings {
   insertMs: number
   indexMs: number
@@ -122,6 +145,7 @@ export async function loadCounty(pool: pg.Pool, layout: CountyLayout, fingerprin
     )
     await insertEnterprises(client, layout, batch)
     await insertParcels(client, layout, batch)
+    await insertFigures(client)
     insertMs = since(t0)
     const t1 = performance.now()
     for (const ix of indexes) await client.query(ix.indexdef)
@@ -130,6 +154,7 @@ export async function loadCounty(pool: pg.Pool, layout: CountyLayout, fingerprin
     const t2 = performance.now()
     await client.query('VACUUM ANALYZE parcels')
     await client.query('VACUUM ANALYZE enterprises')
+    await client.query('VACUUM ANALYZE enterprise_figures')
     return { insertMs, indexMs, analyzeMs: since(t2) }
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined)

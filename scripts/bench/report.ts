@@ -8,6 +8,7 @@ import type { CostBenchRow } from './cost-bench'
 import { machineRows, row, type MachineInfo } from './machine'
 import type { HttpFloor, OverlapBenchResult } from './overlap-bench'
 import { ms, type Summary } from './timing'
+import { bench13Section, goalChecks13, type Bench13 } from './report-json'
 
 /** The issue's goal for the overlap endpoint on server PostGIS. */
 export const GOAL = { p95Ms: 50, ratio: 1.5 } as const
@@ -27,6 +28,8 @@ export interface BenchResults {
   featuresPlan: PlanSummary
   liveArea: LiveAreaResult
   cost: CostBenchRow[]
+  /** Issue 13's rows (peer, tiles, per-mu, client); server PostGIS only. */
+  bench13: Bench13 | null
 }
 
 export interface GoalCheck {
@@ -269,6 +272,7 @@ export function renderReport(r: BenchResults): string {
     'noisy: compare runs on one machine, and look at the load average below before trusting a bad number.',
     '',
     ...goalSection(r),
+    ...(r.bench13 ? bench13Section(r.bench13, r.overlap.find((o) => o.headline)!) : []),
     ...overlapSection(r),
     ...candidateSection(r),
     ...explainSection(r),
@@ -290,5 +294,10 @@ export function consoleSummary(r: BenchResults): string {
   for (const c of r.cost) lines.push(`cost ${c.audience} ${c.vertices} vertices: HTTP ${p50p95(c.http)}, raw ${p50p95(c.raw)} ms; health during ${p50p95(c.healthDuring)} ms, first ${c.healthFirst}/${c.healthDuring.runs}`)
   lines.push(`GiST used: ${r.explain.current.gistUsed ? 'yes' : 'NO'}`)
   for (const c of goalChecks(r)) lines.push(`${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.measured} (target ${c.target})`)
+  if (r.bench13) {
+    for (const p of r.bench13.peerRows) lines.push(`${p.name}: Park Atlas ${p50p95(p.http)}, raw ${p50p95(p.raw)}, MapServer ${p.peer ? p50p95(p.peer) : 'not compared'} ms`)
+    lines.push(`per-mu-ranking: ${p50p95(r.bench13.perMu.http)}, raw ${p50p95(r.bench13.perMu.raw)} ms`)
+    for (const c of goalChecks13(r.bench13, r.overlap.find((o) => o.headline)!)) lines.push(`${c.pass ? 'PASS' : 'FAIL'}  ${c.name}: ${c.measured} (target ${c.target})`)
+  }
   return lines.join('\n')
 }

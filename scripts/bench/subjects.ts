@@ -47,5 +47,14 @@ export const DRAWN_BOUNDARIES: DrawnBoundary[] = [
 /** A live-drawing worst case: 1,000 vertices, ≈7 km². */
 export const LIVE_AREA_POLYGON = irregularPolygon('live-area', 1500, 1000, [0, 0])
 
-/** The features bbox: ≈6 × 4.4 km around the county centre, well over 1,000 parcels, so `limit` bites. */
+/** The features bbox: ≈6 × 4.4 km around the county centre (≈890 parcels: `limit` 1,000 does not bite). */
 export const FEATURES_BBOX = [115.37, 28.68, 115.43, 28.72] as const
+
+/** OGC API items: ≈7.8 × 6.6 km around the county centre, ≈1,900 parcels, so `limit=1000` bites and the order matters. */
+export const ITEMS_BBOX = [115.36, 28.67, 115.44, 28.73] as const
+
+/** The tiles timed against the peer: over the county centre (lon 115.40, lat 28.70), where parcels are dense. */
+export const PEER_TILES = [
+  { name: 'tile-z14', tile: { z: 14, x: 13443, y: 6827 } },
+  { name: 'tile-z12', tile: { z: 12, x: 3360, y: 1706 } },
+] as const

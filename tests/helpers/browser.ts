@@ -1,20 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { demoAccount } from '../../server/auth/demo-accounts'
 import { startTestServer } from './test-server'
+import { launchChromium } from '../../scripts/chromium'
 import type { Role } from '../../web/src/shared/access-policy'
 
-/** Debian's Chromium, headless, with WebGL on SwiftShader and nothing phoning home. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-]
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
-}
+export { launchChromium }
 
 export interface NewPageOptions extends BrowserContextOptions {
   /** Console errors the journey provokes on purpose (Chromium logs every 4xx response as one). */

@@ -26,7 +26,7 @@ export default defineConfig({
   // (README, "Architecture").
   test: {
     root: repoRoot,
-    include: ['web/src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['web/src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 30_000,

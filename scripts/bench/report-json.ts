@@ -110,7 +110,13 @@ export function reportJson(run: { date: string; machine: MachineInfo; kind: stri
     machine: { ...run.machine, date: run.date, database: run.kind, dataset: run.dataset, peer: `${b.peerName}, ${run.peerVersion}` },
     results: resultRows(b, overlap),
     client: c && {
-      embedded_start_ms: { cold: Math.round(c.embeddedStart.coldMs), warm: pair(c.embeddedStart.warm), warm_runs: c.embeddedStart.warm.runs },
+      embedded_start_ms: {
+        cold: Math.round(c.embeddedStart.coldMs),
+        warm: pair(c.embeddedStart.warm),
+        warm_runs: c.embeddedStart.warm.runs,
+        // of which the server's own start as it logs it ("ready in N ms"); the rest is Node, tsx and the client build check
+        server_ready: { cold: c.embeddedStart.coldServerReadyMs, warm: pair(c.embeddedStart.warmServerReady) },
+      },
       first_paint_ms: {
         sample_park: pair(c.firstPaint.samplePark),
         county: pair(c.firstPaint.county),
@@ -202,8 +208,11 @@ export function bench13Section(b: Bench13, overlap: OverlapBenchResult): string[
       '',
       '| measure | value |',
       '|---|---|',
-      row(['embedded cold start (fresh PARKATLAS_DATA_DIR: create, migrate, sample park) until /api/health answers', `${ms(c.embeddedStart.coldMs)} ms`]),
-      row([`embedded warm start (same data dir), ${c.embeddedStart.warm.runs} runs, p50 / p95`, `${ms(c.embeddedStart.warm.p50)} / ${ms(c.embeddedStart.warm.p95)} ms`]),
+      row(['embedded cold start (fresh PARKATLAS_DATA_DIR: create, migrate, sample park) until /api/health answers', `${ms(c.embeddedStart.coldMs)} ms (server's own start: ${ms(c.embeddedStart.coldServerReadyMs)} ms)`]),
+      row([
+        `embedded warm start (same data dir), ${c.embeddedStart.warm.runs} runs, p50 / p95`,
+        `${ms(c.embeddedStart.warm.p50)} / ${ms(c.embeddedStart.warm.p95)} ms (server's own start: ${ms(c.embeddedStart.warmServerReady.p50)} / ${ms(c.embeddedStart.warmServerReady.p95)} ms)`,
+      ]),
       row([`first paint, sample park (embedded, anonymous), ${c.firstPaint.samplePark.runs} runs, p50 / p95`, `${ms(c.firstPaint.samplePark.p50)} / ${ms(c.firstPaint.samplePark.p95)} ms`]),
       row([`first paint, county (100,000 parcels, server PostGIS, anonymous), ${c.firstPaint.county.runs} runs, p50 / p95`, `${ms(c.firstPaint.county.p50)} / ${ms(c.firstPaint.county.p95)} ms`]),
       row(['initial JavaScript (entry + modulepreload, gzip -9)', `${c.initialJs.files.length} files, ${(c.initialJs.bytes / 1024).toFixed(0)} KB, ${c.initialJs.gzipKb.toFixed(1)} KB gzip`]),
@@ -211,7 +220,8 @@ export function bench13Section(b: Bench13, overlap: OverlapBenchResult): string[
       `First paint: headless Chromium (${c.firstPaint.viewport}, SwiftShader WebGL), a fresh context per run after one warm-up,`,
       'from navigation until `.app[data-map-ready="true"]` (every layer drawn, map idle: the browser tests\' signal) with the',
       'parcels layer answered 200. Start: spawning `node --import tsx scripts/start.ts` (what `npm start` execs) until',
-      '`GET /api/health` answers 200.',
+      '`GET /api/health` answers 200; "server\'s own start" is the "ready in N ms" the server logs (startServer), the rest',
+      'is Node, tsx compiling the server and the client build check.',
       '',
     )
   }

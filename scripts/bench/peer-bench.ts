@@ -7,8 +7,9 @@
  *
  * Every request is sent with `accept-encoding: identity`: lighttpd has no compression configured,
  * and Park Atlas would otherwise spend the time brotli takes on a megabyte of JSON.
- * Neither side caches tiles: Park Atlas computes each tile on each request (its ETag is the hash of
- * the body; no If-None-Match is sent here), MapServer likewise, so repeating one tile is real work.
+ * Neither side caches tiles: the bench's Park Atlas runs with its tile cache off (run.ts,
+ * tileCacheBytes 0) and computes each tile on each request (its ETag is the hash of the body; no
+ * If-None-Match is sent here), MapServer likewise, so repeating one tile is real work.
  */
 import type pg from 'pg'
 import { publicViewOf } from '../../server/layers/catalog'

@@ -141,7 +141,7 @@ export function bench13Section(b: Bench13, overlap: OverlapBenchResult): string[
     `Peer: ${b.peerName}, on the same PostGIS tables (the public's view of the parcels layer as its DATA subquery,`,
     'written by scripts/bench/mapserver-peer.ts). Park Atlas, raw SQL and MapServer are timed in one interleaved loop per row;',
     'items and tiles are anonymous (the public may read both), sent with `accept-encoding: identity` to both servers. Neither',
-    'side caches tiles (Park Atlas computes every tile and hashes it for the ETag; no If-None-Match is sent), so repeating',
+    'side caches tiles (Park Atlas runs with its tile cache off, computes every tile and hashes it for the ETag; no If-None-Match is sent), so repeating',
     'one tile is real work on both. ms, p50 / p95.',
     '',
     '### Goals',

@@ -137,7 +137,8 @@ async function main(): Promise<void> {
   ensureClientBuilt() // the county's first paint and the initial JS read dist/web
 
   const db = await openBenchDatabase(target)
-  const app = await buildApp({ db }, { webRoot: WEB_ROOT })
+  // The tile cache off: each timed tile is made, as MapServer makes it (a cached tile is a memory read).
+  const app = await buildApp({ db }, { webRoot: WEB_ROOT, tileCacheBytes: 0 })
   try {
     const dataset = await ensureDataset(db, n, process.env.BENCH_REGEN === '1')
     const stats = await datasetStats(db.pool)

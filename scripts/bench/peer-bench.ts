@@ -13,6 +13,7 @@
  */
 import type pg from 'pg'
 import { publicViewOf } from '../../server/layers/catalog'
+import { numericColumns } from '../../server/tiles/numeric-columns'
 import { itemsQuery } from '../../server/ogc/items-query'
 import { ogcCrs } from '../../server/ogc/crs'
 import { mvtQuery, type TileAddress } from '../../server/tiles/tile-query'
@@ -144,7 +145,8 @@ export async function benchTile(
   opts: { name: string; tile: TileAddress; warmup: number; runs: number },
 ): Promise<PeerRow> {
   const { z, x, y } = opts.tile
-  const q = mvtQuery(publicViewOf('parcels'), opts.tile)
+  const view = publicViewOf('parcels')
+  const q = mvtQuery(view, opts.tile, await numericColumns(pool, view, 'public'))
   const ours = `${baseUrl}/tiles/parcels/${z}/${x}/${y}.mvt`
   const theirs = peer.tileUrl('parcels', z, x, y)
   const [a, b] = [await getBytes(ours), await getBytes(theirs)]

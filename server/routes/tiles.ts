@@ -8,6 +8,7 @@ import { readPoolFor } from '../db/read-pool'
 import { findLayerView, type LayerView } from '../layers/catalog'
 import { encodeTile } from '../tiles/encode'
 import { TileCache, dataEpoch, tileEtag, type CachedTile } from '../tiles/tile-cache'
+import { numericColumns } from '../tiles/numeric-columns'
 import { clippedFeaturesQuery, extentQuery, mvtQuery, tileColumns, type TileAddress } from '../tiles/tile-query'
 
 const layerParam = { type: 'string', maxLength: 64 } as const
@@ -76,7 +77,7 @@ export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promi
     const pool = readPoolFor(ctx.db, req)
     const make = async (): Promise<Buffer> => {
       if (ctx.db.kind === 'postgres') {
-        const q = mvtQuery(view, tile)
+        const q = mvtQuery(view, tile, await numericColumns(pool, view, audienceOf(req.user?.role)))
         const { rows } = await pool.query<{ tile: Buffer }>(q.text, q.values)
         return rows[0]?.tile ?? Buffer.alloc(0)
       }

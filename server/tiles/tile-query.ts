@@ -19,10 +19,18 @@ export function tileColumns(view: LayerView): string[] {
 const columnSql = (c: string): string => (c === 'area_m2' ? AREA_M2_SQL : `t.${escapeIdentifier(c)}`)
 
 /**
- * The tile's properties as one JSON object, for both encoders: ST_AsMVT encodes a jsonb column's
- * keys as properties with JSON's types, where a numeric column would become a string (a price of
- * 18.75 arriving as "18.75" from server PostGIS and as 18.75 from the embedded database).
+ * The tile's columns for ST_AsMVT, each under its name. ST_AsMVT writes a `numeric` value as text
+ * (a price of 18.75 arriving as "18.75", where the embedded encoder writes 18.75): those columns,
+ * named by the caller from the view's column types (ogc/queryables.ts), are cast to float8. Plain
+ * columns, not one jsonb object: ST_AsMVT took 40 % longer over a jsonb column on a county z12 tile.
  */
+function columnExpressions(view: LayerView, numeric: ReadonlySet<string>): string {
+  return tileColumns(view)
+    .map((c) => `${columnSql(c)}${numeric.has(c) ? '::float8' : ''} AS ${escapeIdentifier(c)}`)
+    .join(', ')
+}
+
+/** The tile's properties as one JSON object, for the embedded encoder (JSON keeps a number a number). */
 function propertiesSql(view: LayerView): string {
   return `json_build_object(${tileColumns(view)
     .map((c) => `${escapeLiteral(c)}, ${columnSql(c)}`)
@@ -36,13 +44,16 @@ function propertiesSql(view: LayerView): string {
 const BOUNDS = `SELECT ST_TileEnvelope($1, $2, $3) AS env,
   ST_Transform(ST_TileEnvelope($1, $2, $3, margin => ${TILE_BUFFER / TILE_EXTENT}), 4326) AS box`
 
-/** Server PostGIS: the whole tile in one statement (ST_AsMVTGeom clips and quantises, ST_AsMVT encodes). */
-export function mvtQuery(view: LayerView, tile: TileAddress): SqlQuery {
+/**
+ * Server PostGIS: the whole tile in one statement (ST_AsMVTGeom clips and quantises, ST_AsMVT
+ * encodes). `numeric`: the view's columns of SQL type numeric (columnExpressions).
+ */
+export function mvtQuery(view: LayerView, tile: TileAddress, numeric: ReadonlySet<string>): SqlQuery {
   const text = `
     WITH bounds AS (${BOUNDS})
     SELECT ST_AsMVT(q, $4, ${TILE_EXTENT}, 'geom') AS tile
     FROM (
-      SELECT ${propertiesSql(view)}::jsonb AS properties,
+      SELECT ${columnExpressions(view, numeric)},
              ST_AsMVTGeom(ST_Transform(t.geom, 3857), bounds.env, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
       FROM ${viewRelation(view, 't')}, bounds
       WHERE t.geom && bounds.box

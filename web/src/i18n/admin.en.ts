@@ -2,7 +2,6 @@ import type { AdminResources } from './admin.zh-CN'
 
 /** Account management strings (admins only) in English; typed against the Chinese so no key is missing. */
 export const adminEn: AdminResources = {
-  tab: 'Accounts',
   title: 'Accounts and roles',
   loading: 'Loading accounts…',
   empty: 'No accounts yet.',

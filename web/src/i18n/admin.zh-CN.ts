@@ -1,6 +1,5 @@
 /** 账户管理（仅管理员）的界面文字；en 见 admin.en.ts，键必须一致。 */
 export const adminZhCN = {
-  tab: '账户',
   title: '账户与角色',
   loading: '正在加载账户…',
   empty: '还没有任何账户。',

@@ -2,7 +2,6 @@ import type { AnalysisResources } from './analysis.zh-CN'
 
 /** Boundary drawing and analysis (planner) strings in English; typed against the Chinese so no key is missing. */
 export const analysisEn: AnalysisResources = {
-  tab: { label: 'Sidebar', layers: 'Layers', analysis: 'Analysis' },
   csv: {
     layer: 'Layer', detail: 'Detail', overlapM2: 'Overlap (m²)', overlapMu: 'Overlap (mu)', share: 'Share inside',
     parcels: 'Parcels', heldMu: 'Land held (mu)', insideMu: 'Inside the cluster (mu)', overlapFile: 'overlap', chemicalFile: 'chemical-firms-and-cluster',

@@ -1,6 +1,5 @@
 /** 边界绘制与分析（规划）面板的文字。Keys mirror analysis.en.ts. */
 export const analysisZhCN = {
-  tab: { label: '侧栏', layers: '图层', analysis: '分析' },
   csv: {
     layer: '图层', detail: '说明', overlapM2: '叠加面积（平方米）', overlapMu: '叠加面积（亩）', share: '落入比例',
     parcels: '地块', heldMu: '持有土地（亩）', insideMu: '集中区内（亩）', overlapFile: '叠加分析', chemicalFile: '化工企业与集中区',

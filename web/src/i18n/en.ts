@@ -61,21 +61,21 @@ export const en: Resources = {
   // 亩均效益 panel, dashboard and grading settings (web/src/components/perMu).
   perMu: perMuEn,
   // Boundary drawing and analysis panel (web/src/components/analysis).
-  analysis: analysisEn,
+  analysis: { ...analysisEn, tab: { label: 'Sidebar', layers: 'Layers', analysis: 'Analysis' } },
   // Accounts and roles, admins only (web/src/components/admin).
-  admin: adminEn,
+  admin: { ...adminEn, tab: 'Accounts' },
   // Idle and low-efficiency land cases (web/src/components/idle).
-  idle: idleEn,
+  idle: { ...idleEn, open: 'Idle / low-efficiency', openTitle: 'See or flag this parcel’s idle-land case', register: { ...idleEn.register, tab: 'Idle register' } },
   // Search, links, identify, measure, cursor coordinates (web/src/components/mapTools).
   mapTools: mapToolsEn,
   // The attribute table (web/src/components/table).
-  table: tableEn,
+  table: { ...tableEn, open: 'Attribute table', openTitle: 'See every feature of a layer as a table (sort, filter, export)' },
   // Print layouts (web/src/components/print).
-  print: printEn,
+  print: { ...printEn, open: 'Print', openTitle: 'Lay the current view out on an A4/A3 sheet: export PNG or print to PDF' },
   // Land on offer, for investors and everyone (web/src/components/portal).
-  offer: offerEn,
+  offer: { ...offerEn, tab: 'Land on offer' },
   // The parcel sheet, inquiries and favourites (web/src/components/portal).
-  sheet: sheetEn,
+  sheet: { ...sheetEn, open: 'Parcel sheet', openTitle: 'Open the printable parcel sheet: area, services, planning conditions, price and inquiry', inquiries: { ...sheetEn.inquiries, tab: 'Inquiries' } },
   field: {
     id: 'ID', kind: 'Type', status: 'Status', note: 'Note', code: 'Area', stage: 'Stage',
     land_use: 'Land use', enterprise_id: 'Land user', zone_id: 'Zone', price_wan_per_mu: 'Indicative price',

@@ -2,8 +2,6 @@ import type { IdleResources } from './idle.zh-CN'
 
 /** Idle / low-efficiency land case strings in English; typed against the Chinese so no key is missing. */
 export const idleEn: IdleResources = {
-  open: 'Idle / low-efficiency',
-  openTitle: 'See or flag this parcel’s idle-land case',
   title: 'Idle and low-efficiency land',
   parcel: 'Parcel {{id}}',
   close: 'Close',
@@ -60,7 +58,6 @@ export const idleEn: IdleResources = {
     badFile: 'An attachment is a photo (JPEG, PNG, WebP) or a PDF of at most {{mb}} MB.',
   },
   register: {
-    tab: 'Idle register',
     title: 'Register of idle and low-efficiency land',
     all: 'All',
     count: 'Cases',

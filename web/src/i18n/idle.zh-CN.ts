@@ -1,7 +1,5 @@
 /** 闲置低效用地案件（国土/招商）的界面文字；en 见 idle.en.ts，键必须一致。 */
 export const idleZhCN = {
-  open: '闲置/低效用地',
-  openTitle: '查看或标记该地块的闲置低效用地案件',
   title: '闲置低效用地',
   parcel: '地块 {{id}}',
   close: '关闭',
@@ -58,7 +56,6 @@ export const idleZhCN = {
     badFile: '附件须为照片（JPEG、PNG、WebP）或 PDF，且不超过 {{mb}} MB。',
   },
   register: {
-    tab: '闲置台账',
     title: '闲置低效用地台账',
     all: '全部',
     count: '宗数',

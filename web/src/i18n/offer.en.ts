@@ -2,7 +2,6 @@ import type { OfferResources } from './offer.zh-CN'
 
 /** Land-on-offer panel strings in English; typed against the Chinese. */
 export const offerEn: OfferResources = {
-  tab: 'Land on offer',
   title: 'Land on offer',
   intro: 'Industrial land the park can supply: filter by area, zone, price and readiness (七通一平); click a parcel to see it on the map.',
   minMu: 'Min area (mu)',

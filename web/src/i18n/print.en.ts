@@ -2,8 +2,6 @@ import type { PrintResources } from './print.zh-CN'
 
 /** Print-layout strings in English; typed against the Chinese. */
 export const printEn: PrintResources = {
-  open: 'Print',
-  openTitle: 'Lay the current view out on an A4/A3 sheet: export PNG or print to PDF',
   dialog: 'Print layout',
   title: 'Title',
   defaultTitle: 'Fengxin High-tech Industrial Park map',

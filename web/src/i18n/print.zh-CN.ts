@@ -1,7 +1,5 @@
 /** 打印与导出版面的界面文字；en 见 print.en.ts，键必须一致。 */
 export const printZhCN = {
-  open: '打印',
-  openTitle: '把当前视图排成 A4/A3 图纸：导出 PNG 或打印为 PDF',
   dialog: '打印版面',
   title: '图名',
   defaultTitle: '奉新高新技术产业园区 园区地图',

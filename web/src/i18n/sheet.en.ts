@@ -2,8 +2,6 @@ import type { SheetResources } from './sheet.zh-CN'
 
 /** Parcel sheet, inquiry form, inquiries list and favourites in English; typed against the Chinese. */
 export const sheetEn: SheetResources = {
-  open: 'Parcel sheet',
-  openTitle: 'Open the printable parcel sheet: area, services, planning conditions, price and inquiry',
   dialog: 'Parcel sheet',
   heading: 'Parcel {{id}}',
   kicker: 'Park Atlas · land on offer',
@@ -104,7 +102,6 @@ export const sheetEn: SheetResources = {
     by: 'Last changed by {{who}}, {{when}}',
   },
   inquiries: {
-    tab: 'Inquiries',
     title: 'Investor inquiries',
     intro: 'Inquiries about land on offer, newest first.',
     own: 'The inquiries you sent and where they stand.',

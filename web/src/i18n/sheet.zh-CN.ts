@@ -1,7 +1,5 @@
 /** 地块详情（可打印）、咨询表单、咨询列表与收藏的界面文字；en 见 sheet.en.ts，键必须一致。 */
 export const sheetZhCN = {
-  open: '地块详情',
-  openTitle: '打开可打印的地块详情：面积、配套、控制指标、地价与咨询',
   dialog: '地块详情',
   heading: '地块 {{id}}',
   kicker: '园区地图 · 可供地块详情',
@@ -102,7 +100,6 @@ export const sheetZhCN = {
     by: '最近修改：{{who}}，{{when}}',
   },
   inquiries: {
-    tab: '咨询',
     title: '投资咨询',
     intro: '投资者就可供地块提交的咨询，最新在前。',
     own: '我提交的咨询及处理状态。',

@@ -2,8 +2,6 @@ import type { TableResources } from './table.zh-CN'
 
 /** Attribute-table strings in English; typed against the Chinese. */
 export const tableEn: TableResources = {
-  open: 'Attribute table',
-  openTitle: 'See every feature of a layer as a table (sort, filter, export)',
   title: 'Attribute table',
   layer: 'Layer',
   close: 'Close the attribute table',

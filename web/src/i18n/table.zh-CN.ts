@@ -1,7 +1,5 @@
 /** 属性表的界面文字；en 见 table.en.ts，键必须一致。 */
 export const tableZhCN = {
-  open: '属性表',
-  openTitle: '以表格查看图层的全部要素（排序、筛选、导出）',
   title: '属性表',
   layer: '图层',
   close: '关闭属性表',

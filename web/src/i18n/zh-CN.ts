@@ -1,12 +1,12 @@
-import { sheetZhCN } from './sheet.zh-CN'
-import { offerZhCN } from './offer.zh-CN'
-import { printZhCN } from './print.zh-CN'
-import { tableZhCN } from './table.zh-CN'
+import type { PerMuResources } from './perMu.zh-CN'
+import type { AnalysisResources } from './analysis.zh-CN'
+import type { AdminResources } from './admin.zh-CN'
+import type { IdleResources } from './idle.zh-CN'
+import type { TableResources } from './table.zh-CN'
+import type { PrintResources } from './print.zh-CN'
+import type { OfferResources } from './offer.zh-CN'
+import type { SheetResources } from './sheet.zh-CN'
 import { mapToolsZhCN } from './mapTools.zh-CN'
-import { adminZhCN } from './admin.zh-CN'
-import { analysisZhCN } from './analysis.zh-CN'
-import { idleZhCN } from './idle.zh-CN'
-import { perMuZhCN } from './perMu.zh-CN'
 
 /** 界面文字（简体中文，默认）。Keys mirror en.ts; enum keys are `enum.<layer>.<column>.<value>` from the schema. */
 export const zhCN = {
@@ -58,24 +58,24 @@ export const zhCN = {
   popup: { area: '面积', areaValue: '{{mu}}（{{ha}} 公顷）', close: '关闭' },
   bool: { yes: '是', no: '否' },
   unit: { mu: '亩', ha: '公顷', wanPerMu: '万元/亩', yi: '亿元' },
-  // 亩均效益 panel, dashboard and grading settings (web/src/components/perMu).
-  perMu: perMuZhCN,
+  // The panels that load on demand: here only what the first view shows of them (their tabs and
+  // buttons); the rest comes with each panel's chunk (panelStrings.ts). 亩均效益 (web/src/components/perMu) has none here.
   // Boundary drawing and analysis panel (web/src/components/analysis).
-  analysis: analysisZhCN,
+  analysis: { tab: { label: '侧栏', layers: '图层', analysis: '分析' } },
   // Accounts and roles, admins only (web/src/components/admin).
-  admin: adminZhCN,
+  admin: { tab: '账户' },
   // Idle and low-efficiency land cases (web/src/components/idle).
-  idle: idleZhCN,
+  idle: { open: '闲置/低效用地', openTitle: '查看或标记该地块的闲置低效用地案件', register: { tab: '闲置台账' } },
   // Search, links, identify, measure, cursor coordinates (web/src/components/mapTools).
   mapTools: mapToolsZhCN,
   // The attribute table (web/src/components/table).
-  table: tableZhCN,
+  table: { open: '属性表', openTitle: '以表格查看图层的全部要素（排序、筛选、导出）' },
   // Print layouts (web/src/components/print).
-  print: printZhCN,
+  print: { open: '打印', openTitle: '把当前视图排成 A4/A3 图纸：导出 PNG 或打印为 PDF' },
   // Land on offer, for investors and everyone (web/src/components/portal).
-  offer: offerZhCN,
+  offer: { tab: '可供地块' },
   // The parcel sheet, inquiries and favourites (web/src/components/portal).
-  sheet: sheetZhCN,
+  sheet: { open: '地块详情', openTitle: '打开可打印的地块详情：面积、配套、控制指标、地价与咨询', inquiries: { tab: '咨询' } },
   field: {
     id: '编号', kind: '类型', status: '状态', note: '备注', code: '分区', stage: '阶段',
     land_use: '用地性质', enterprise_id: '用地企业', zone_id: '所在片区', price_wan_per_mu: '参考地价',
@@ -127,4 +127,17 @@ export const zhCN = {
   },
 }
 
-export type Resources = typeof zhCN
+/** Each on-demand panel's own strings, which arrive in Chinese with its chunk (panelStrings.ts). */
+export interface PanelResources {
+  perMu: PerMuResources
+  analysis: AnalysisResources
+  admin: AdminResources
+  idle: IdleResources
+  table: TableResources
+  print: PrintResources
+  offer: OfferResources
+  sheet: SheetResources
+}
+
+/** Every string of the UI, as en.ts must give them all: the first view's (above) and the panels'. */
+export type Resources = typeof zhCN & PanelResources

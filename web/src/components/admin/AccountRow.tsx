@@ -4,6 +4,10 @@ import { resetPassword, updateUser } from '../../lib/admin'
 import { ROLES, type Role } from '../../shared/access-policy'
 import { PASSWORD_MIN_LENGTH, type Account, type AccountChanges } from '../../shared/api/accounts'
 import { accountError } from './accountError'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { adminZhCN } from '../../i18n/admin.zh-CN'
+
+addPanelStrings('admin', adminZhCN)
 
 interface Props {
   user: Account

@@ -9,6 +9,10 @@ import { AccountRow } from './AccountRow'
 import { NewAccountForm } from './NewAccountForm'
 import { ReadinessSettings } from '../portal/ReadinessSettings'
 import './admin.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { adminZhCN } from '../../i18n/admin.zh-CN'
+
+addPanelStrings('admin', adminZhCN)
 
 /** 账户 Accounts (admins only): every account with its role and state, a form for a new one, and the readiness distances. */
 export function AccountsPanel({ me, active }: { me: PublicUser; active: boolean }) {

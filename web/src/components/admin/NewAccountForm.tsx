@@ -4,6 +4,10 @@ import { createUser, newUserProblem } from '../../lib/admin'
 import { ROLES, type Role } from '../../shared/access-policy'
 import { PASSWORD_MIN_LENGTH, type Account } from '../../shared/api/accounts'
 import { accountError } from './accountError'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { adminZhCN } from '../../i18n/admin.zh-CN'
+
+addPanelStrings('admin', adminZhCN)
 
 /** Creates an account: email, first password (≥ 10 characters), role and an optional name. */
 export function NewAccountForm({ onCreated }: { onCreated: (user: Account) => void }) {

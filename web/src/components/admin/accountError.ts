@@ -1,6 +1,10 @@
 import type { TFunction } from 'i18next'
 import { ApiError } from '../../lib/api'
 import { errorMessage } from '../analysis/errorMessage'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { adminZhCN } from '../../i18n/admin.zh-CN'
+
+addPanelStrings('admin', adminZhCN)
 
 /**
  * An account write's failure as the admin should read it: the two 409s the API gives (the email

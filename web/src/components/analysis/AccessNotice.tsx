@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { Access } from '../../lib/access'
 import { Banner } from './Banner'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 export type AnalysisAccess = Access
 

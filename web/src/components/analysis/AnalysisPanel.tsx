@@ -20,6 +20,10 @@ import { OverlapSection } from './OverlapSection'
 import { Section } from './Section'
 import { Deferred } from '../Deferred'
 import './analysis.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 /** Scenarios (versions, comparison, review) are a chunk of their own, loaded when the panel first shows step 4. */
 const ScenarioSection = lazy(() => import('./scenarios/ScenarioSection'))

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { BoundaryMeasure } from '../../lib/boundary/measure'
 import { formatMu } from '../../shared/units'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 function fixed(value: number, locale: string, digits: number): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)

@@ -12,6 +12,10 @@ import { Icon } from './Icon'
 import { TaskError } from './TaskError'
 import { chemicalFirmsCsv } from '../../lib/analysis/resultCsv'
 import { downloadBlob, isoToday } from '../../lib/download'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 /** Step 3: the report's own question in one click — which chemical firms stand outside the cluster. */
 export function ChemicalSection({ parkMap, access, role, lang }: { parkMap: ParkMap | null; access: AnalysisAccess; role: string | undefined; lang: Language }) {

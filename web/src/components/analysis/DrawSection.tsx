@@ -3,6 +3,10 @@ import type { BoundaryDrawing } from '../../hooks/useBoundaryDrawing'
 import { AreaReadout } from './AreaReadout'
 import { Banner } from './Banner'
 import { Icon, type IconName } from './Icon'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 function ToolButton({ label, title, onClick, pressed, disabled, tool, iconOnly }: {
   label: string; title: string; onClick: () => void; pressed?: boolean; disabled?: boolean; tool: IconName; iconOnly?: boolean

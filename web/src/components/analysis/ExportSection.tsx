@@ -13,6 +13,10 @@ import type { WriteOptions } from '../../shared/convert/types'
 import { Banner } from './Banner'
 import { errorMessage } from './errorMessage'
 import { Icon } from './Icon'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 const plain = (value: number, digits: number) => value.toFixed(digits)
 /** Formats in GK metres: they take the zone (and its prefix) of the table shown. */

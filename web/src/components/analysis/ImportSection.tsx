@@ -14,6 +14,10 @@ import { formatMu } from '../../shared/units'
 import { AccessNotice, type AnalysisAccess } from './AccessNotice'
 import { Icon } from './Icon'
 import { TaskError } from './TaskError'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 interface Props {
   parkMap: ParkMap | null

@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next'
 import type { Draft } from '../../lib/analysis/types'
 import { OVERLAP_LAYERS, type OverlapLayerId } from '../../shared/api/overlap'
 import type { Language } from '../../lib/featureDetails'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 /** What the planner asks: of which boundary, against which layers, and whether to list what lies outside. */
 export interface OverlapRequest {

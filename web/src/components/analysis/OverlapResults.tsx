@@ -9,6 +9,10 @@ import { ClassChip } from './ClassChip'
 import { Icon } from './Icon'
 import { overlapCsv } from '../../lib/analysis/resultCsv'
 import { downloadBlob, isoToday } from '../../lib/download'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 /** Rows shown per layer before "show all": a parcel list with include:'all' can run to hundreds. */
 const FIRST_ROWS = 40

@@ -15,6 +15,10 @@ import { DEFAULT_OVERLAP_REQUEST, OverlapForm, type OverlapRequest } from './Ove
 import { OverlapResults } from './OverlapResults'
 import { TaskError } from './TaskError'
 import { useServerProblem } from './useServerProblem'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 interface Props {
   parkMap: ParkMap | null

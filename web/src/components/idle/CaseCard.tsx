@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next'
 import type { CaseFile } from '../../shared/api/idle-cases'
 import { useSession } from '../../hooks/useSession'
 import { actorLabel, formatValue } from './formatValue'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 /** One case as recorded: stage, disposal, successor, who opened it, when and why (the reason it was opened with). */
 export function CaseCard({ idleCase }: { idleCase: CaseFile }) {

@@ -5,6 +5,10 @@ import { historyChanges, mergeHistories } from '../../lib/idle/historyChanges'
 import { useSession } from '../../hooks/useSession'
 import { errorMessage } from '../analysis/errorMessage'
 import { actorLabel, formatValue } from './formatValue'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 /** The audit log's actions as a reader names them (`status_by_IDLE-…` is the parcel following its case). */
 function actionKey(action: string): string {

@@ -3,6 +3,10 @@ import { attachmentUrl, documentUrl } from '../../lib/idle/api'
 import type { CaseFile, CaseStep, StepFieldName } from '../../shared/api/idle-cases'
 import { STEP_FIELD_NAMES } from '../../shared/api/idle-cases'
 import { formatValue } from './formatValue'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 /** The documents a step can print: the notice its 告知 step records, the determination its 认定 step. */
 const DOCUMENT_OF: Partial<Record<CaseStep['stage'], 'notice' | 'determination'>> = { notice: 'notice', determination: 'determination' }

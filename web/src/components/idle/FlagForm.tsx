@@ -6,6 +6,10 @@ import type { CaseFile } from '../../shared/api/idle-cases'
 import type { IdleCategory } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
 import { IdleClockView } from './IdleClockView'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 /** 标记闲置/低效: category, the reason (required: a flag without a why is what the design forbids), agreed start date. */
 export function FlagForm({ parcelId, onFlagged }: { parcelId: string; onFlagged: (flagged: CaseFile) => void }) {

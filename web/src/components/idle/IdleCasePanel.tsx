@@ -13,6 +13,10 @@ import { FlagForm } from './FlagForm'
 import { IdleClockView } from './IdleClockView'
 import { StepForm } from './StepForm'
 import './idle.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 interface Props {
   parcelId: string

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { idleClock, idleLandFeeWan, parkToday } from '../../shared/idle-clock'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 /** The 国土资源部令第53号 clock for an agreed start date: where the plot stands today and the two dates that matter. */
 export function IdleClockView({ agreedStart, priceWanPerMu, mu }: { agreedStart: string | null; priceWanPerMu?: number | null; mu?: number }) {

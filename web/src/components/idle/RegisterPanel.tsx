@@ -9,6 +9,10 @@ import { IDLE_CATEGORIES, IDLE_STAGES } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
 import { formatValue } from './formatValue'
 import './idle.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 const mu2 = (x: number) => x.toFixed(2)
 

@@ -9,6 +9,10 @@ import {
 import { parkToday } from '../../shared/idle-clock'
 import { IDLE_DISPOSALS, type IdleStage } from '../../shared/park-vocabulary'
 import { errorMessage } from '../analysis/errorMessage'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 const isDate = (f: StepFieldName) => (STEP_DATE_FIELDS as readonly string[]).includes(f)
 const isLong = (f: StepFieldName) => f === 'holder_statement' || f === 'closed_reason'

@@ -1,4 +1,8 @@
 import type { TFunction } from 'i18next'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { idleZhCN } from '../../i18n/idle.zh-CN'
+
+addPanelStrings('idle', idleZhCN)
 
 /** A recorded value in the reader's words: stages, disposals and categories translated, empty as "—". */
 export function formatValue(field: string, value: unknown, t: TFunction): string {

@@ -3,6 +3,10 @@ import { formatFigure, formatGrowth, formatKwh, formatLandMu, formatWan, formatY
 import { ABOVE_SCALE_MEASURES, type Dashboard } from '../../shared/api/dashboard'
 import { PARCEL_STATUS_COLORS, PROJECT_STAGE_COLORS } from '../../lib/symbology'
 import type { ParcelStatus, ProjectStage } from '../../shared/park-vocabulary'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 type Lang = 'zh-CN' | 'en'
 const pct = (part: number, whole: number) => `${whole > 0 ? Math.max(0, Math.min(100, (part / whole) * 100)) : 0}%`

@@ -6,6 +6,10 @@ import { PARCEL_STATUS_COLORS, PROJECT_STAGE_COLORS } from '../../lib/symbology'
 import { AboveScaleCard, IndustryCard, LandCard, ProjectsCard } from './DashboardCards'
 import { Notice } from './Notice'
 import { usePerMu } from './PerMuContext'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 function Kpi({ label, value, sub, accent, name }: { label: string; value: string; sub: string; accent: string; name: string }) {
   return (

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { GRADE_COLORS, GRADE_TEXT } from '../../lib/perMu/palette'
 import type { FirmResult } from '../../shared/api/per-mu'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 /** A firm's grade as a coloured letter, or "not graded: reason" in grey. */
 export function GradeChip({ firm, minMu }: { firm: Pick<FirmResult, 'grade' | 'reason'>; minMu: number }) {

@@ -10,6 +10,10 @@ import type { IndicatorInfo } from '../../shared/api/per-mu'
 import { Notice } from './Notice'
 import { usePerMu } from './PerMuContext'
 import { WeightTable } from './WeightTable'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 type Outcome = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'rejected'; message: string } | { kind: 'fixFirst' }
 

@@ -4,6 +4,10 @@ import { perMuCsvUrl } from '../../lib/perMu/api'
 import { Deferred } from '../Deferred'
 import { Notice } from './Notice'
 import { usePerMu, type PerMuState } from './PerMuContext'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 // The drawer's views load when it is first opened: most visits never open it.
 const RankingView = lazy(() => import('./RankingView').then((m) => ({ default: m.RankingView })))

@@ -6,6 +6,10 @@ import { GRADE_COLORS, NOT_GRADED_STYLE } from '../../lib/perMu/palette'
 import type { SortKey, SortState } from '../../lib/perMu/sortFirms'
 import type { FirmResult } from '../../shared/api/per-mu'
 import { GradeChip } from './GradeChip'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 const FIGURE_COLUMNS: readonly FigureKey[] = ['mu', 'tax_per_mu', 'revenue_per_mu', 'value_added_per_mu', 'electricity_kwh_per_mu', 'score']
 

@@ -7,6 +7,10 @@ import { GRADES, WEIGHT_SETS, type WeightSet } from '../../shared/per-mu-vocabul
 import type { PerMuReport } from '../../shared/api/per-mu'
 import { usePerMu } from './PerMuContext'
 import { RankingTable } from './RankingTable'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 /** The group benchmark drawn on the bars: 100 for the score (a firm at every benchmark scores Σ weights = 100). */
 function benchmarkOf(report: PerMuReport, group: WeightSet, figure: FigureKey): number | null {

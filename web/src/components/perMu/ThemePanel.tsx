@@ -6,6 +6,10 @@ import { NOT_GRADED_STYLE, UNTHEMED_FILL } from '../../lib/perMu/palette'
 import type { ThemeChoice } from '../../lib/perMu/parcelTheme'
 import { usePerMu } from './PerMuContext'
 import './perMu.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 type Option = 'status' | 'grade' | ThematicFigure
 

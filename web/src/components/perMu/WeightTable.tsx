@@ -3,6 +3,10 @@ import type { DraftProblem, GradingDraft } from '../../lib/perMu/gradingDraft'
 import { formatNumber } from '../../lib/perMu/format'
 import { INDICATOR_CODES, type IndicatorCode, type WeightSet } from '../../shared/per-mu-vocabulary'
 import type { IndicatorInfo } from '../../shared/api/per-mu'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { perMuZhCN } from '../../i18n/perMu.zh-CN'
+
+addPanelStrings('perMu', perMuZhCN)
 
 interface Props {
   set: WeightSet

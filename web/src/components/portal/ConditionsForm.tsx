@@ -4,6 +4,10 @@ import { useVersionedSave } from '../../hooks/useVersionedSave'
 import { fetchConditions, saveConditions } from '../../lib/portal/api'
 import { CONDITION_RANGES, type ConditionsRow, type PlanningConditions } from '../../shared/api/portal'
 import { INDUSTRIES, type Industry } from '../../shared/park-vocabulary'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { sheetZhCN } from '../../i18n/sheet.zh-CN'
+
+addPanelStrings('sheet', sheetZhCN)
 
 type Figures = Exclude<keyof PlanningConditions, 'industries'>
 const FIGURES = Object.keys(CONDITION_RANGES) as Figures[]

@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import type { Favourites } from '../../lib/portal/favourites'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { sheetZhCN } from '../../i18n/sheet.zh-CN'
+
+addPanelStrings('sheet', sheetZhCN)
 
 /** ☆ / ★: keeps a parcel on offer as a favourite (signed-in investors only; nothing for others). */
 export function FavouriteButton({ favourites, parcelId, compact = false }: { favourites: Favourites; parcelId: string; compact?: boolean }) {

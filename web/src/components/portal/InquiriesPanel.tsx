@@ -9,6 +9,10 @@ import type { InquiryRow, OwnInquiry } from '../../shared/api/portal'
 import { INQUIRY_STATUSES, type InquiryStatus } from '../../shared/park-vocabulary'
 import './ParcelSheet.css'
 import './InquiriesPanel.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { sheetZhCN } from '../../i18n/sheet.zh-CN'
+
+addPanelStrings('sheet', sheetZhCN)
 
 interface InquiriesPanelProps {
   active: boolean

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../lib/api'
 import { sendInquiry } from '../../lib/portal/api'
 import { INQUIRY_LIMITS, type InquiryReceipt } from '../../shared/api/portal'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { sheetZhCN } from '../../i18n/sheet.zh-CN'
+
+addPanelStrings('sheet', sheetZhCN)
 
 const EMPTY = { name: '', company: '', contact: '', message: '' }
 

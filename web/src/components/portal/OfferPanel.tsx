@@ -11,6 +11,12 @@ import { READINESS_ITEMS, type ReadinessItem } from '../../shared/readiness'
 import { FavouriteButton } from './FavouriteButton'
 import './OfferPanel.css'
 import './ParcelSheet.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { offerZhCN } from '../../i18n/offer.zh-CN'
+import { sheetZhCN } from '../../i18n/sheet.zh-CN'
+
+addPanelStrings('offer', offerZhCN)
+addPanelStrings('sheet', sheetZhCN)
 
 type Sort = 'area' | 'price' | 'ready'
 

@@ -15,6 +15,12 @@ import { FavouriteButton } from './FavouriteButton'
 import { ConditionsForm } from './ConditionsForm'
 import { InquiryForm } from './InquiryForm'
 import './ParcelSheet.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { offerZhCN } from '../../i18n/offer.zh-CN'
+import { sheetZhCN } from '../../i18n/sheet.zh-CN'
+
+addPanelStrings('offer', offerZhCN)
+addPanelStrings('sheet', sheetZhCN)
 
 interface ParcelSheetDialogProps {
   parkMap: ParkMap

@@ -5,6 +5,12 @@ import type { Language } from '../../lib/featureDetails'
 import { fetchReadinessConfig, saveReadinessThresholds } from '../../lib/portal/api'
 import type { ReadinessConfig } from '../../shared/api/portal'
 import { NETWORK_ITEMS, THRESHOLD_RANGE_M, type ReadinessThresholds } from '../../shared/readiness'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { offerZhCN } from '../../i18n/offer.zh-CN'
+import { sheetZhCN } from '../../i18n/sheet.zh-CN'
+
+addPanelStrings('offer', offerZhCN)
+addPanelStrings('sheet', sheetZhCN)
 
 /**
  * 七通一平就绪距离 (admins): how near an existing network must be for each item to count as ready.

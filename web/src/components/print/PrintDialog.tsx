@@ -9,6 +9,10 @@ import { gaussKrugerZoneForLongitude, loadGaussKrugerConverter } from '../../sha
 import type { LayerId } from '../../shared/park-vocabulary'
 import { PrintSheet, type PrintSheetProps } from './PrintSheet'
 import './print.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { printZhCN } from '../../i18n/print.zh-CN'
+
+addPanelStrings('print', printZhCN)
 
 interface PrintDialogProps {
   parkMap: ParkMap

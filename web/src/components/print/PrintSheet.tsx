@@ -6,6 +6,10 @@ import type { MapSnapshot } from '../../map/ParkMap'
 import type { GaussKrugerZone } from '../../shared/gauss-kruger'
 import type { LayerId } from '../../shared/park-vocabulary'
 import { Legend } from '../Legend'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { printZhCN } from '../../i18n/print.zh-CN'
+
+addPanelStrings('print', printZhCN)
 
 export interface PrintSheetProps {
   layout: SheetLayout

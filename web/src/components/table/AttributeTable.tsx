@@ -13,6 +13,10 @@ import type { LayerRows } from '../../shared/api/layers'
 import type { LayerId } from '../../shared/park-vocabulary'
 import { TableExport } from './TableExport'
 import './AttributeTable.css'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { tableZhCN } from '../../i18n/table.zh-CN'
+
+addPanelStrings('table', tableZhCN)
 
 type DataRow = LayerRows['rows'][number]
 export type RowBox = LayerRows['bboxes'][number]

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { datedFileName, downloadBlob, downloadText, isoToday } from '../../lib/download'
 import { sheetRows, type Cell, type TableColumn } from '../../lib/table/tableColumns'
 import { csvLines } from '../../shared/csv'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { tableZhCN } from '../../i18n/table.zh-CN'
+
+addPanelStrings('table', tableZhCN)
 
 interface TableExportProps {
   title: string

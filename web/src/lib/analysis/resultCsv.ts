@@ -7,6 +7,10 @@ import { toCsv, type CsvColumn } from '../../shared/csv'
 import { M2_PER_MU } from '../../shared/units'
 import type { Language } from '../featureDetails'
 import { featureLabel, type Translate } from './overlapFormat'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { analysisZhCN } from '../../i18n/analysis.zh-CN'
+
+addPanelStrings('analysis', analysisZhCN)
 
 interface OverlapCsvRow {
   layer: string

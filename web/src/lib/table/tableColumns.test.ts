@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../i18n/en'
 import { resourceTranslator } from '../../i18n/resourceTranslator'
+import { tableZhCN } from '../../i18n/table.zh-CN'
 import { zhCN } from '../../i18n/zh-CN'
 import type { LayerRows } from '../../shared/api/layers'
 import { M2_PER_MU } from '../../shared/units'
@@ -16,10 +17,12 @@ const rows: LayerRows = {
   bboxes: [[115.4, 28.7, 115.41, 28.71], [115.42, 28.7, 115.43, 28.71]],
   numberMatched: 2,
 }
+// The table's own strings come with its chunk (i18n/panelStrings.ts): here beside the first view's.
+const zhStrings = resourceTranslator({ ...zhCN, table: { ...zhCN.table, ...tableZhCN } })
 const zones = (layer: string, id: string) => (layer === 'zones' && id === 'huangxi' ? { name_zh: '黄溪片区', name_en: 'Huangxi' } : null)
 
 describe('tableColumns', () => {
-  const zh = tableColumns(rows, resourceTranslator(zhCN), 'zh-CN', zones)
+  const zh = tableColumns(rows, zhStrings, 'zh-CN', zones)
   const col = (key: string) => zh.find((c) => c.key === key)!
 
   it('labels columns as the popup does, and areas in mu', () => {
@@ -51,7 +54,7 @@ describe('tableColumns', () => {
 })
 
 describe('cellMatches', () => {
-  const zh = tableColumns(rows, resourceTranslator(zhCN), 'zh-CN', zones)
+  const zh = tableColumns(rows, zhStrings, 'zh-CN', zones)
   const area = zh.find((c) => c.key === 'area_m2')!
   const status = zh.find((c) => c.key === 'status')!
 
@@ -75,9 +78,9 @@ describe('cellMatches', () => {
 
 describe('sheetRows', () => {
   it('writes the shown text and full-precision numbers, areas in mu and m²', () => {
-    const zh = tableColumns(rows, resourceTranslator(zhCN), 'zh-CN', zones)
+    const zh = tableColumns(rows, zhStrings, 'zh-CN', zones)
     const shown = zh.filter((c) => ['id', 'status', 'price_wan_per_mu', 'area_m2'].includes(c.key))
-    expect(sheetRows(shown, rows.rows, resourceTranslator(zhCN))).toEqual([
+    expect(sheetRows(shown, rows.rows, zhStrings)).toEqual([
       ['编号', '状态', '参考地价', '面积（亩）', '面积（m²）'],
       ['HX-001', '闲置', 18.5, 100, 100 * M2_PER_MU],
       ['HX-002', '可供地', null, 12.5, 12.5 * M2_PER_MU],

@@ -8,6 +8,10 @@ import type { LayerRows } from '../../shared/api/layers'
 import { m2ToMu } from '../../shared/units'
 import { featureNames, type Language, type NameLookup } from '../featureDetails'
 import type { LayerId } from '../../shared/park-vocabulary'
+import { addPanelStrings } from '../../i18n/panelStrings'
+import { tableZhCN } from '../../i18n/table.zh-CN'
+
+addPanelStrings('table', tableZhCN)
 
 export type Cell = LayerRows['rows'][number][number]
 type Translate = (key: string, options?: Record<string, unknown>) => string

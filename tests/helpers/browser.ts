@@ -19,6 +19,11 @@ export interface NewPageOptions extends BrowserContextOptions {
   expectedRequestFailures?: 'all' | ((url: string) => boolean)
 }
 
+/** A vector tile the map cancelled because the view moved on before it came (a fit, a fly): the map's doing, not a failure. */
+function isCancelledTile(url: string, error: string): boolean {
+  return error === 'net::ERR_ABORTED' && /\/tiles\/[^/]+\/\d+\/\d+\/\d+\.mvt$/.test(new URL(url).pathname)
+}
+
 /**
  * A page (1400 × 900 unless told) that writes into `problems` every page error, every console
  * error and every failed request that is not expected — a journey ends by asserting it is empty.
@@ -33,7 +38,9 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   })
   if (expectedRequestFailures !== 'all') {
     page.on('requestfailed', (request) => {
-      if (!expectedRequestFailures?.(request.url())) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`)
+      const error = request.failure()?.errorText ?? ''
+      if (isCancelledTile(request.url(), error) || expectedRequestFailures?.(request.url())) return
+      problems.push(`request failed: ${request.url()} ${error}`)
     })
   }
   return { page, problems }

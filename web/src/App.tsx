@@ -190,9 +190,10 @@ export function App() {
   const openCase = caseParcel && mayOpenCases ? caseParcel : null
 
   // A search result: fly to it, select it and open its popup (its layer switched on if it was off).
-  // A feature chosen from a list (search, land on offer): flown to, selected, its popup open.
-  const showFeature = useCallback((layer: LayerId, id: string) => {
-    const feature = parkMap?.featureById(layer, id)
+  // A feature chosen from a list (search, land on offer): flown to, selected, its popup open. One the
+  // map draws from tiles but holds no GeoJSON of (a county's parcel) is fetched first.
+  const showFeature = useCallback(async (layer: LayerId, id: string) => {
+    const feature = await parkMap?.resolveFeature(layer, id)
     if (!parkMap || !feature) return
     parkMap.showPlace(null)
     setVisible((v) => (v[layer] ? v : { ...v, [layer]: true }))
@@ -201,7 +202,7 @@ export function App() {
   }, [parkMap])
   const chooseResult = useCallback((choice: SearchChoice) => {
     if (choice.type === 'place') parkMap?.showPlace(choice.place.lngLat)
-    else showFeature(choice.entry.layer, choice.entry.id)
+    else void showFeature(choice.entry.layer, choice.entry.id)
   }, [parkMap, showFeature])
   // The attribute table: which layer it shows (null: closed), reloaded whenever the map's data is.
   const [tableLayer, setTableLayer] = useState<LayerId | null>(null)
@@ -216,9 +217,11 @@ export function App() {
   }, [selected, tableLayers])
   // Rows chosen in the table: one row is selected with its popup, as a click on it would; several
   // are outlined together. A row the map has not loaded (a county's parcels) is flown to by its box.
+  const rowRequest = useRef<string | null>(null)
   const selectRows = useCallback((layer: LayerId, ids: string[], boxes: RowBox[]) => {
     if (!parkMap) return
     if (ids.length === 0) {
+      rowRequest.current = null
       parkMap.select(null)
       setSelected(null)
       return
@@ -230,6 +233,17 @@ export function App() {
     if (loaded.length > 0) parkMap.focusFeatures(layer, loaded)
     if (loaded.length < ids.length) parkMap.fitBoxes(boxes)
     setSelected(single ? { layer, feature: single, lngLat: anchorOf(single) } : null)
+    // One row the map holds no GeoJSON of (a county's parcel, drawn from tiles): outlined and its
+    // popup opened once the server sends it, unless another row was chosen meanwhile.
+    if (ids.length === 1 && !single) {
+      const id = ids[0]!
+      rowRequest.current = id
+      void parkMap.resolveFeature(layer, id).then((feature) => {
+        if (!feature || rowRequest.current !== id) return
+        parkMap.select(feature)
+        setSelected({ layer, feature, lngLat: anchorOf(feature) })
+      })
+    } else rowRequest.current = null
   }, [parkMap])
   // The parcel sheet (a modal over everything): a parcel's own page opens on it.
   const [sheetParcel, setSheetParcel] = useState<string | null>(pageParcel)
@@ -315,7 +329,7 @@ export function App() {
         </main>
         {selected && createPortal(<>
           <FeaturePopup hit={selected} lookup={lookup} onChoose={({ layer, feature }) => {
-            parkMap?.select(feature)
+            parkMap?.select(feature, layer)
             setSelected({ ...selected, layer, feature })
           }} />
           {popupOnOffer && (

@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react'
-import { fetchBasemap } from '../lib/api'
+import { fetchBasemap, fetchFeature } from '../lib/api'
 import { ParkMap } from '../map/ParkMap'
 
 /** Creates the one ParkMap for a container and removes it on unmount; null until created. */
@@ -7,7 +7,7 @@ export function useParkMap(container: RefObject<HTMLDivElement | null>): ParkMap
   const [parkMap, setParkMap] = useState<ParkMap | null>(null)
   useEffect(() => {
     if (!container.current) return
-    const created = new ParkMap({ container: container.current })
+    const created = new ParkMap({ container: container.current, loadFeature: (layer, id) => fetchFeature(layer, id) })
     setParkMap(created)
     // The online base map, if the server has one: drawn when it answers, the park does not wait.
     const abort = new AbortController()

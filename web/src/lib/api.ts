@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson'
 import type { BasemapInfo } from '../shared/api/basemap'
 import type { ErrorBody } from '../shared/api/errors'
 import type { PublicParcelQuery, PublicParcelsAnswer } from '../shared/api/public-parcels'
-import { FEATURE_LIMIT, type LayerInfo, type LayerRows, type ParkFeatureCollection } from '../shared/api/layers'
+import { FEATURE_LIMIT, type LayerInfo, type LayerRows, type ParkFeature, type ParkFeatureCollection } from '../shared/api/layers'
 import type { LayerId } from '../shared/park-vocabulary'
 import { parseReadableJson } from './readableJson'
 
@@ -111,6 +111,26 @@ export function fetchLayerFeatures(
   const query = params.toString()
   const path = `/api/layers/${encodeURIComponent(id)}/features${query ? `?${query}` : ''}`
   return getJson(path, isFeatureCollection, options.signal)
+}
+
+function isFeature(body: unknown): body is ParkFeature & { links?: unknown } {
+  const b = body as ParkFeature | null
+  return typeof b === 'object' && b !== null && b.type === 'Feature' && typeof b.properties === 'object'
+}
+
+/**
+ * One feature of a layer by id, whole and with the caller's audience's properties (the OGC API item,
+ * GET /ogc/collections/{layer}/items/{id}): what a map drawn from tiles knows of a feature is only
+ * its piece in a tile. null when this visitor may not see it or it is gone (404).
+ */
+export async function fetchFeature(layer: LayerId, id: string, signal?: AbortSignal): Promise<ParkFeature | null> {
+  try {
+    const { type, id: fid, geometry, properties } = await getJson(`/ogc/collections/${encodeURIComponent(layer)}/items/${encodeURIComponent(id)}?f=json`, isFeature, signal)
+    return { type, id: fid ?? id, geometry, properties }
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.status === 404) return null
+    throw cause
+  }
 }
 
 function isLayerRows(body: unknown): body is LayerRows {

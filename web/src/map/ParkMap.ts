@@ -14,9 +14,9 @@ import { LabelMarkers, type PrintedLabel } from './labelMarkers'
 import { MeasureTool } from './MeasureTool'
 import { ScenarioOverlay } from './ScenarioOverlay'
 import { NorthArrow } from './NorthArrow'
-import { LAYER_META_KEY, sourceId } from './layerStyles'
+import { isTiled, LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
-import { HOVER_SOURCE, offlineStyle, SELECTION_SOURCE } from './style'
+import { HOVER_SOURCE, offlineStyle, SELECTION_SOURCE, TILE_ID_PROPERTY } from './style'
 
 export interface FeatureHit {
   layer: LayerId
@@ -46,8 +46,16 @@ export interface MapSnapshot {
   project: (lngLat: [number, number]) => [number, number]
 }
 
+/** A whole feature by layer and id from the server (null: not there for this visitor). */
+export type FeatureLoader = (layer: LayerId, id: string) => Promise<ParkFeature | null>
+
 export interface ParkMapOptions {
   container: HTMLElement
+  /**
+   * Fetches a feature the map draws from tiles but holds no GeoJSON of (a county's parcel past the
+   * loaded ones): a tile has only its clipped piece, the selection outline needs it whole.
+   */
+  loadFeature?: FeatureLoader
 }
 
 // Fengxin high-tech park, for the moment before the zones have loaded.
@@ -56,6 +64,14 @@ const PARK_CENTRE: [number, number] = [115.4, 28.7]
 const ATTRIBUTION = '示意数据，非测绘成果 · Illustrative sample data, not surveyed'
 // Internal property that carries the feature's id through maplibre, which drops string ids.
 const FID = '__fid'
+/** The property that holds a rendered feature's park id: ours on GeoJSON sources, the server's in tiles. */
+const idPropertyOf = (layer: LayerId): string => (isTiled(layer) ? TILE_ID_PROPERTY : FID)
+
+/** A feature as a tile holds it: its properties whole, its geometry only the part inside the tile. */
+function tileFeature(rendered: MapGeoJSONFeature, id: string): ParkFeature {
+  const { [TILE_ID_PROPERTY]: _id, ...properties } = rendered.properties
+  return { type: 'Feature', id, geometry: rendered.geometry, properties }
+}
 
 /**
  * The map, as an imperative adapter: React creates it once and feeds it data and visibility;
@@ -65,6 +81,11 @@ export class ParkMap {
   private readonly map: maplibregl.Map
   private readonly labels: LabelMarkers
   private readonly features = new Map<LayerId, Map<string, ParkFeature>>()
+  /** Whole features fetched by id (loadFeature) for tiled layers, until the layer's data next changes. */
+  private readonly fetched = new Map<string, ParkFeature>()
+  /** Features built from a tile's piece (tileFeature): shown at once, replaced by the whole one. */
+  private readonly pieces = new WeakSet<ParkFeature>()
+  private readonly loadFeature: FeatureLoader | null
   private readonly popup = new maplibregl.Popup({ maxWidth: '340px', closeOnClick: false, focusAfterOpen: false })
   private readonly loaded: Promise<void>
   private clickHandlers: ((hit: FeatureHit | null) => void)[] = []
@@ -81,9 +102,10 @@ export class ParkMap {
   readonly measure: MeasureTool
 
   constructor(options: ParkMapOptions) {
+    this.loadFeature = options.loadFeature ?? null
     this.map = new maplibregl.Map({
       container: options.container,
-      style: offlineStyle(),
+      style: offlineStyle(window.location.origin),
       center: PARK_CENTRE,
       zoom: 13,
       attributionControl: { compact: true, customAttribution: ATTRIBUTION },
@@ -106,7 +128,7 @@ export class ParkMap {
     this.drawing.onChange((state) => {
       if (state.mode !== 'idle') this.measure.stop()
     })
-    this.analysis = new AnalysisOverlay(this.map, (layer, id) => this.features.get(layer)?.get(id))
+    this.analysis = new AnalysisOverlay(this.map, (layer, id) => this.featureById(layer, id))
     this.scenarios = new ScenarioOverlay(this.map)
     this.loaded = new Promise((resolve) => {
       this.map.once('load', () => {
@@ -129,7 +151,7 @@ export class ParkMap {
       if (this.drawing.isActive() || this.measure.isActive()) return // each tool sets its own cursor
       const top = this.featuresAt(e.point)[0]
       this.map.getCanvas().style.cursor = top ? 'pointer' : ''
-      this.hover(top?.feature ?? null)
+      this.hover(top ?? null)
     })
     this.map.on('mouseout', () => this.hover(null))
     this.popup.on('close', () => {
@@ -138,8 +160,14 @@ export class ParkMap {
     })
   }
 
-  /** Replaces a layer's features; safe to call before the style has loaded. */
+  /**
+   * Replaces a layer's features; safe to call before the style has loaded. A tiled layer draws from
+   * its tiles, not from these (they serve lookups, snapping and labels): new data means the server's
+   * changed (an edit, a sign-in), so its tiles are fetched again — they revalidate by ETag, and only
+   * changed ones come back whole.
+   */
   async setLayerData(layer: LayerId, collection: ParkFeatureCollection): Promise<void> {
+    const refresh = isTiled(layer) && this.features.has(layer)
     const byId = new Map<string, ParkFeature>()
     const tagged = collection.features.map((feature, index) => {
       const fid = String(feature.id ?? index)
@@ -148,7 +176,12 @@ export class ParkMap {
     })
     this.features.set(layer, byId)
     if (layer === 'parcels') this.drawing.setSnapTargets(collection.features.map((f) => f.geometry))
+    for (const key of this.fetched.keys()) if (key.startsWith(`${layer}:`)) this.fetched.delete(key)
     await this.loaded
+    if (isTiled(layer)) {
+      if (refresh) this.map.refreshTiles(sourceId(layer))
+      return
+    }
     this.map.getSource<GeoJSONSource>(sourceId(layer))?.setData({ ...collection, features: tagged })
   }
 
@@ -211,9 +244,22 @@ export class ParkMap {
     this.map.setBearing(bearing)
   }
 
-  /** A feature the map holds, by layer and id (undefined: not loaded, or not visible to this visitor). */
+  /** A feature the map holds whole, by layer and id (undefined: not loaded, or not visible to this visitor). */
   featureById(layer: LayerId, id: string): ParkFeature | undefined {
-    return this.features.get(layer)?.get(id)
+    return this.features.get(layer)?.get(id) ?? this.fetched.get(`${layer}:${id}`)
+  }
+
+  /**
+   * A feature whole, from what the map holds or else from the server (loadFeature): a tiled layer
+   * draws features the client has no GeoJSON of. undefined when neither has it.
+   */
+  async resolveFeature(layer: LayerId, id: string): Promise<ParkFeature | undefined> {
+    const held = this.featureById(layer, id)
+    if (held || !this.loadFeature || !isTiled(layer)) return held
+    const loaded = await this.loadFeature(layer, id).catch(() => null)
+    if (!loaded) return undefined
+    this.fetched.set(`${layer}:${id}`, loaded)
+    return loaded
   }
 
   /** Flies to a typed coordinate and marks it (one mark at a time; null removes it). */
@@ -283,11 +329,22 @@ export class ParkMap {
     if (this.popup.isOpen()) this.popup.remove()
   }
 
-  /** Outlines one feature (or none) in the selection colour. */
-  select(feature: ParkFeature | null): void {
-    this.selection = feature ? [feature] : []
+  /**
+   * Outlines one feature (or none) in the selection colour. A tile's piece of a feature is outlined
+   * at once and replaced by the whole feature when the server sends it.
+   */
+  select(feature: ParkFeature | null, layer?: LayerId): void {
+    this.showSelection(feature ? [feature] : [])
+    if (!feature || !layer || !this.pieces.has(feature)) return
+    void this.resolveFeature(layer, String(feature.id)).then((whole) => {
+      if (whole && this.selection.length === 1 && this.selection[0] === feature) this.showSelection([whole])
+    })
+  }
+
+  private showSelection(features: ParkFeature[]): void {
+    this.selection = features
     void this.loaded.then(() => {
-      this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] })
+      this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features })
     })
   }
 
@@ -298,7 +355,7 @@ export class ParkMap {
 
   /** Colours the parcels by a per-mu theme (grade or a figure's classes); null brings back the status colours. */
   setParcelPaint(paint: ParcelPaint | null): void {
-    void this.loaded.then(() => applyParcelPaint(this.map, paint, FID))
+    void this.loaded.then(() => applyParcelPaint(this.map, paint, idPropertyOf('parcels')))
   }
 
   /**
@@ -306,13 +363,9 @@ export class ParkMap {
    * skipped. `padding`: the margin around them as a share of the map's smaller side (default 80 px).
    */
   focusFeatures(layer: LayerId, ids: readonly string[], { padding }: { padding?: number } = {}): void {
-    const byId = this.features.get(layer)
-    const features = ids.flatMap((id) => byId?.get(id) ?? [])
+    const features = ids.flatMap((id) => this.featureById(layer, id) ?? [])
     this.closePopup()
-    this.selection = features
-    void this.loaded.then(() => {
-      this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({ type: 'FeatureCollection', features })
-    })
+    this.showSelection(features)
     const bounds = parkBounds([{ type: 'FeatureCollection', features }])
     const { clientWidth, clientHeight } = this.map.getContainer()
     const margin = padding === undefined ? 80 : Math.round(padding * Math.min(clientWidth, clientHeight))
@@ -451,19 +504,30 @@ export class ParkMap {
   private featuresAt(point: maplibregl.Point): { layer: LayerId; feature: ParkFeature }[] {
     const seen = new Set<string>()
     return this.hitsAt(point).flatMap(({ layer, rendered }) => {
-      const fid = String(rendered.properties[FID])
-      const feature = this.features.get(layer)?.get(fid)
-      if (!feature || seen.has(`${layer}:${fid}`)) return []
+      const fid = String(rendered.properties[idPropertyOf(layer)])
+      if (seen.has(`${layer}:${fid}`)) return []
+      // A tiled layer draws features the client may hold no GeoJSON of (a county's parcels): the tile's own piece stands in.
+      const feature = this.featureById(layer, fid) ?? (isTiled(layer) ? this.pieceOf(rendered, fid) : undefined)
+      if (!feature) return []
       seen.add(`${layer}:${fid}`)
       return [{ layer, feature }]
     })
   }
 
-  private hovered: ParkFeature | null = null
+  private pieceOf(rendered: MapGeoJSONFeature, id: string): ParkFeature {
+    const piece = tileFeature(rendered, id)
+    this.pieces.add(piece)
+    return piece
+  }
 
-  private hover(feature: ParkFeature | null): void {
-    if (feature === this.hovered) return
-    this.hovered = feature
+  /** `layer:id` of the feature under the pointer: a tile's piece is a new object on every move. */
+  private hovered: string | null = null
+
+  private hover(hit: { layer: LayerId; feature: ParkFeature } | null): void {
+    const key = hit ? `${hit.layer}:${String(hit.feature.id)}` : null
+    if (key === this.hovered) return
+    this.hovered = key
+    const feature = hit?.feature
     void this.loaded.then(() => {
       this.map.getSource<GeoJSONSource>(HOVER_SOURCE)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] })
     })
@@ -476,7 +540,7 @@ export class ParkMap {
     const stack = this.featuresAt(point)
     const top = stack[0]
     const hit: FeatureHit | null = top ? { ...top, lngLat, ...(stack.length > 1 ? { stack } : {}) } : null
-    this.select(hit?.feature ?? null)
+    this.select(hit?.feature ?? null, hit?.layer)
     for (const handler of this.clickHandlers) handler(hit)
   }
 }

@@ -2,7 +2,7 @@ import type { ExpressionSpecification, FillLayerSpecification, Map as MaplibreMa
 import { hatchPattern, hexToRgb, HATCH_PIXEL_RATIO } from '../lib/hatch'
 import type { ParcelPaint } from '../lib/perMu/parcelTheme'
 import { NOT_GRADED_STYLE, UNTHEMED_FILL } from '../lib/perMu/palette'
-import { LAYER_META_KEY, parcelLayers, sourceId } from './layerStyles'
+import { LAYER_META_KEY, parcelLayers, sourceOf } from './layerStyles'
 
 /**
  * The per-mu choropleth on the parcels: a data-driven `fill-color` on the parcel fill, keyed by
@@ -39,7 +39,7 @@ function ensureHatchLayer(map: MaplibreMap): void {
   // Tagged as a parcels layer, so the legend's toggle hides it with the parcels.
   const visibility = map.getLayoutProperty(PARCEL_FILL, 'visibility') === 'none' ? 'none' : 'visible'
   map.addLayer({
-    id: HATCH_LAYER, type: 'fill', source: sourceId('parcels'), metadata: { [LAYER_META_KEY]: 'parcels' },
+    id: HATCH_LAYER, type: 'fill', ...sourceOf('parcels'), metadata: { [LAYER_META_KEY]: 'parcels' },
     layout: { visibility }, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 }, filter: ['literal', false],
   }, map.getLayer(PARCEL_OUTLINE) ? PARCEL_OUTLINE : undefined)
 }

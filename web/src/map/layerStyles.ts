@@ -5,8 +5,21 @@ import {
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,
 } from '../lib/symbology'
 
-/** The GeoJSON source that holds a data layer's features. */
+/** The source that holds a data layer's features (GeoJSON, or the server's vector tiles for TILED_LAYERS). */
 export const sourceId = (layer: LayerId): string => `park-${layer}`
+
+/**
+ * The large read-only layers, drawn from the server's vector tiles (/tiles/{layer}/{z}/{x}/{y}.mvt):
+ * a county's 100,000 parcels are drawn whole, and the first paint waits for no GeoJSON download
+ * (issue 13). Everything edited or small stays a GeoJSON source.
+ */
+export const TILED_LAYERS: readonly LayerId[] = ['parcels', 'utilities', 'basemap']
+export const isTiled = (layer: LayerId): boolean => TILED_LAYERS.includes(layer)
+
+/** Where a style layer of `layer` reads from: its source, and in a tile the MVT layer named after it. */
+export function sourceOf(layer: LayerId): { source: string; 'source-layer'?: string } {
+  return isTiled(layer) ? { source: sourceId(layer), 'source-layer': layer } : { source: sourceId(layer) }
+}
 
 /** Style layers carry their data layer here, so toggling and clicking can find them. */
 export const LAYER_META_KEY = 'park:layer'
@@ -31,10 +44,10 @@ function colorBy(property: string, table: Record<string, string>, fallback = '#9
   return ['match', ['get', property], ...pairs, fallback] as unknown as ExpressionSpecification
 }
 
-type Draft = Omit<LayerSpecification, 'source' | 'metadata'> & { filter?: ExpressionSpecification }
+type Draft = Omit<LayerSpecification, 'source' | 'source-layer' | 'metadata'> & { filter?: ExpressionSpecification }
 
 function tag(layer: LayerId, drafts: Draft[]): LayerSpecification[] {
-  return drafts.map((d) => ({ ...d, source: sourceId(layer), metadata: { [LAYER_META_KEY]: layer } }) as LayerSpecification)
+  return drafts.map((d) => ({ ...d, ...sourceOf(layer), metadata: { [LAYER_META_KEY]: layer } }) as LayerSpecification)
 }
 
 export function basemapLayers(): LayerSpecification[] {

@@ -1,8 +1,9 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl'
 import { LAYER_IDS } from '../shared/park-vocabulary'
 import { BASEMAP_COLORS, SELECTION_COLOR } from '../lib/symbology'
+import { TILE_MAX_ZOOM } from '../shared/api/tiles'
 import {
-  basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, parcelLayers, projectLayers, scenarioLayers,
+  basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, isTiled, parcelLayers, projectLayers, scenarioLayers,
   sourceId, utilityLayers, zoneFillLayers, zoneOutlineLayers,
 } from './layerStyles'
 
@@ -11,10 +12,27 @@ export const SELECTION_SOURCE = 'park-selection'
 export const HOVER_SOURCE = 'park-hover'
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] })
 
-/** One GeoJSON source per data layer, empty until ParkMap.setLayerData fills it. */
-export function parkSources(): Record<string, SourceSpecification> {
+/**
+ * Tiles are cut down to this zoom and over-zoomed past it: at z16 a tile's 4096 units are ~13 cm on
+ * the ground here, finer than any survey the park holds, and a street-level view needs a few tiles,
+ * not dozens.
+ */
+export const TILE_SOURCE_MAX_ZOOM = Math.min(16, TILE_MAX_ZOOM)
+/** The property a tile feature carries its park id in (text: an MVT feature id can't hold it). */
+export const TILE_ID_PROPERTY = 'id'
+
+/**
+ * One source per data layer: the server's vector tiles for the tiled layers (the session cookie goes
+ * along, so a signed-in role gets its own tiles), else a GeoJSON source empty until
+ * ParkMap.setLayerData fills it. `origin`: the server's, as tile URLs must be absolute (a worker fetches them).
+ */
+export function parkSources(origin: string): Record<string, SourceSpecification> {
   const sources: Record<string, SourceSpecification> = {}
-  for (const id of LAYER_IDS) sources[sourceId(id)] = { type: 'geojson', data: empty() }
+  for (const id of LAYER_IDS) {
+    sources[sourceId(id)] = isTiled(id)
+      ? { type: 'vector', tiles: [`${origin}/tiles/${id}/{z}/{x}/{y}.mvt`], maxzoom: TILE_SOURCE_MAX_ZOOM, promoteId: TILE_ID_PROPERTY }
+      : { type: 'geojson', data: empty() }
+  }
   sources[SELECTION_SOURCE] = { type: 'geojson', data: empty() }
   sources[HOVER_SOURCE] = { type: 'geojson', data: empty() }
   return sources
@@ -52,13 +70,13 @@ export function parkLayers(): LayerSpecification[] {
 }
 
 /**
- * The offline style: a plain light background and the park's own base map — no tiles, no glyphs,
- * no sprite, so nothing is fetched from outside (names are HTML markers, see labels.ts).
+ * The offline style: a plain light background and the park's own base map — tiles from this server
+ * only, no glyphs, no sprite, so nothing is fetched from outside (names are HTML markers, see labels.ts).
  */
-export function offlineStyle(): StyleSpecification {
+export function offlineStyle(origin: string): StyleSpecification {
   return {
     version: 8,
-    sources: parkSources(),
+    sources: parkSources(origin),
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.background } }, ...parkLayers()],
   }
 }

@@ -1,7 +1,7 @@
 // The attribute table at county scale (issue 12): a database of its own, embedded and in memory,
 // loaded with the generated 100,000-parcel county the benchmarks use; the table holds every row,
-// keeps only a screenful in the DOM, scrolls to the last, sorts, and goes to a row the map has not
-// loaded (the map draws at most FEATURE_LIMIT of them).
+// keeps only a screenful in the DOM, scrolls to the last, sorts, and goes to a row the map holds no
+// GeoJSON of (it loads at most FEATURE_LIMIT of them) but draws from the vector tiles (issue 13).
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +13,15 @@ import { startEmbeddedPostgis, type EmbeddedPostgis } from '../../server/db/embe
 import { migrate } from '../../server/db/migrate'
 import { WEB_ROOT } from '../../server/main'
 import type { LayerRows } from '../../web/src/shared/api/layers'
-import { launchChromium, newPage, waitForMapReady } from '../helpers/browser'
+import { FEATURE_LIMIT } from '../../web/src/shared/api/layers'
+import { clientPoint, launchChromium, mapIdle, newPage, selectedIds, setLayer, waitForMapReady } from '../helpers/browser'
+
+/** The map adapter's calls this suite reads (window.parkAtlas, web/src/hooks/useParkMap.ts). */
+type MapHandle = { parkAtlas: { map: {
+  featureById(layer: string, id: string): unknown
+  renderedFeatureIds(layer: string): string[]
+  closePopup(): void
+} } }
 
 const PARCELS = 100_000
 const ARTIFACTS = path.resolve('tests/artifacts')
@@ -51,8 +59,15 @@ describe('attribute table, county scale', () => {
     expect(rows.numberMatched).toBe(rows.rows.length)
 
     const { page, problems } = await newPage(browser)
+    const parcelTiles: string[] = []
+    page.on('response', (response) => {
+      if (/\/tiles\/parcels\/\d+\/\d+\/\d+\.mvt$/.test(new URL(response.url()).pathname)) parcelTiles.push(response.url())
+    })
     await page.goto(url)
     await waitForMapReady(page)
+    // The legend counts every parcel: the map draws them all from tiles, not the GeoJSON's first 10,000.
+    const legendCount = await page.locator('.layer-row[data-layer="parcels"] .layer-row__count').textContent()
+    expect(legendCount).toBe(`${rows.numberMatched} 个要素`)
     await page.getByRole('button', { name: '属性表' }).click()
     const grid = page.getByRole('grid')
     await grid.waitFor({ timeout: 120_000 })
@@ -80,9 +95,12 @@ describe('attribute table, county scale', () => {
     await grid.evaluate((el) => { el.scrollTop = 0 })
     await expect.poll(() => page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first().textContent(), { timeout: 60_000 }).toBe(String(largest[0]))
 
-    // The last row of the county in id order is outside what the map loaded: choosing it flies there.
+    // The last row of the county in id order is past what the map loaded as GeoJSON: choosing it
+    // flies there, and the tiles draw it.
     const farId = String(rows.rows.at(-1)![0])
     const [w, s, e, n] = rows.bboxes.at(-1)!
+    expect(rows.rows.findIndex((r) => String(r[0]) === farId)).toBeGreaterThanOrEqual(FEATURE_LIMIT.max)
+    expect(await page.evaluate((id) => (window as unknown as MapHandle).parkAtlas.map.featureById('parcels', id) ?? null, farId)).toBeNull()
     await page.getByRole('searchbox', { name: '筛选 编号' }).fill(farId)
     await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: 60_000 }).toBe('2')
     await page.locator('[role="row"][aria-rowindex="2"]').click()
@@ -90,6 +108,26 @@ describe('attribute table, county scale', () => {
       const c = await page.evaluate(() => (window as unknown as { parkAtlas: { map: { getCamera(): { lng: number; lat: number } } } }).parkAtlas.map.getCamera())
       return c.lng > w - 0.002 && c.lng < e + 0.002 && c.lat > s - 0.002 && c.lat < n + 0.002
     }, { timeout: 30_000 }).toBe(true)
+    await mapIdle(page)
+    expect(parcelTiles.length).toBeGreaterThan(0)
+    await expect.poll(() => page.evaluate(() => (window as unknown as MapHandle).parkAtlas.map.renderedFeatureIds('parcels')), { timeout: 30_000 }).toContain(farId)
+    // The row's parcel is fetched whole (the map holds no GeoJSON of it): outlined, its popup open.
+    const popup = page.locator('.maplibregl-popup .feature-popup[data-layer="parcels"]')
+    await expect.poll(() => popup.textContent(), { timeout: 30_000 }).toContain(farId)
+    expect(await selectedIds(page)).toEqual([farId])
+
+    // And it answers a click on the map like any parcel (the firms' dots, at parcels' centres, hidden).
+    await page.evaluate(() => (window as unknown as MapHandle).parkAtlas.map.closePopup())
+    await setLayer(page, 'enterprises', false)
+    await page.getByRole('button', { name: '关闭属性表' }).click()
+    await grid.waitFor({ state: 'detached' })
+    await mapIdle(page)
+    expect(await selectedIds(page)).toEqual([])
+    const inside = await clientPoint(page, [(w + e) / 2, (s + n) / 2])
+    await page.mouse.click(inside.x, inside.y)
+    await expect.poll(() => popup.textContent(), { timeout: 30_000 }).toContain(farId)
+    await expect.poll(() => selectedIds(page), { timeout: 30_000 }).toEqual([farId])
+    await page.screenshot({ path: path.join(ARTIFACTS, 'map-county-far-parcel.png') })
     expect(problems).toEqual([])
     await page.close()
   })

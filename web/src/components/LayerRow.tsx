@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { LayerLoad } from '../hooks/useParkData'
+import { isTiled } from '../lib/layers'
 import { Legend } from './Legend'
 
 interface Props {
@@ -33,7 +34,8 @@ function LayerState({ layer }: { layer: LayerLoad }) {
     case 'error':
       return <span className="layer-row__error" title={layer.error.message}>!</span>
     case 'ready': {
-      const shown = layer.data.features.length
+      // A tiled layer is drawn whole whatever share of its GeoJSON the client loaded (a county's parcels).
+      const shown = isTiled(layer.id) ? layer.info.count : layer.data.features.length
       if (shown === 0) return <span className="layer-row__note">{t('legend.empty')}</span>
       const note = shown < layer.info.count ? t('legend.truncated', { shown, count: layer.info.count }) : t('legend.count', { count: shown })
       return <span className="layer-row__count">{note}</span>

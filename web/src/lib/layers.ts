@@ -31,3 +31,15 @@ export const CLICK_PRIORITY: readonly LayerId[] = [
   'scenarios',
   'zones',
 ]
+
+/**
+ * The large read-only layers, drawn from the server's vector tiles (/tiles/{layer}/{z}/{x}/{y}.mvt):
+ * a county's 100,000 parcels are drawn whole, and the first paint waits for no GeoJSON download
+ * (issue 13). Everything edited or small stays a GeoJSON source. Their GeoJSON, when loaded, serves
+ * search, labels, snapping and lookups, not the drawing.
+ */
+export const TILED_LAYERS: readonly LayerId[] = ['parcels', 'utilities', 'basemap']
+
+export function isTiled(layer: LayerId): boolean {
+  return TILED_LAYERS.includes(layer)
+}

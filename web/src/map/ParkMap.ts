@@ -4,7 +4,7 @@ import type { ParkFeature, ParkFeatureCollection } from '../shared/api/layers'
 import { parkBounds, type Bounds } from '../lib/bounds'
 import type { LabelSpec } from '../lib/labels'
 import type { Camera } from '../lib/viewState'
-import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId } from '../lib/layers'
+import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId, isTiled } from '../lib/layers'
 import { type LayerId } from '../shared/park-vocabulary'
 import type { ParcelPaint } from '../lib/perMu/parcelTheme'
 import { applyParcelPaint } from './gradeChoropleth'
@@ -14,7 +14,7 @@ import { LabelMarkers, type PrintedLabel } from './labelMarkers'
 import { MeasureTool } from './MeasureTool'
 import { ScenarioOverlay } from './ScenarioOverlay'
 import { NorthArrow } from './NorthArrow'
-import { isTiled, LAYER_META_KEY, sourceId } from './layerStyles'
+import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
 import { HOVER_SOURCE, offlineStyle, SELECTION_SOURCE, TILE_ID_PROPERTY } from './style'
 
@@ -351,6 +351,16 @@ export class ParkMap {
   /** The ids of the features outlined as selected (for tests, and whoever needs to know). */
   selectedFeatureIds(): string[] {
     return this.selection.map((f) => String(f.id))
+  }
+
+  /**
+   * The ids of a layer's features drawn in the current view, whatever their source (tests, and
+   * whoever needs to know what is on screen rather than what is loaded).
+   */
+  renderedFeatureIds(layer: LayerId): string[] {
+    if (!this.styleReady) return []
+    const rendered = this.map.queryRenderedFeatures({ layers: this.styleLayersOf(layer).map((l) => l.id) })
+    return [...new Set(rendered.map((r) => String(r.properties[idPropertyOf(layer)])))]
   }
 
   /** Colours the parcels by a per-mu theme (grade or a figure's classes); null brings back the status colours. */

@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl'
 import { IDLE_END_STAGES, type LayerId } from '../shared/park-vocabulary'
+import { isTiled } from '../lib/layers'
 import {
   BASEMAP_COLORS as B, CLUSTER_STYLE, ENTERPRISE_STYLE, IDLE_REVITALISED_DASH, IDLE_STAGE_COLORS, PARCEL_STATUS_COLORS,
   PROJECT_STAGE_COLORS, UTILITY_KIND_COLORS, UTILITY_STATUS_DASH, ZONE_STYLE,
@@ -7,14 +8,6 @@ import {
 
 /** The source that holds a data layer's features (GeoJSON, or the server's vector tiles for TILED_LAYERS). */
 export const sourceId = (layer: LayerId): string => `park-${layer}`
-
-/**
- * The large read-only layers, drawn from the server's vector tiles (/tiles/{layer}/{z}/{x}/{y}.mvt):
- * a county's 100,000 parcels are drawn whole, and the first paint waits for no GeoJSON download
- * (issue 13). Everything edited or small stays a GeoJSON source.
- */
-export const TILED_LAYERS: readonly LayerId[] = ['parcels', 'utilities', 'basemap']
-export const isTiled = (layer: LayerId): boolean => TILED_LAYERS.includes(layer)
 
 /** Where a style layer of `layer` reads from: its source, and in a tile the MVT layer named after it. */
 export function sourceOf(layer: LayerId): { source: string; 'source-layer'?: string } {

@@ -1,9 +1,10 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl'
-import { LAYER_IDS } from '../shared/park-vocabulary'
+import { LAYER_IDS, type LayerId } from '../shared/park-vocabulary'
 import { BASEMAP_COLORS, SELECTION_COLOR } from '../lib/symbology'
 import { TILE_MAX_ZOOM } from '../shared/api/tiles'
+import { isTiled } from '../lib/layers'
 import {
-  basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, isTiled, parcelLayers, projectLayers, scenarioLayers,
+  basemapLayers, clusterLayers, enterpriseLayers, idlePlotLayers, parcelLayers, projectLayers, scenarioLayers,
   sourceId, utilityLayers, zoneFillLayers, zoneOutlineLayers,
 } from './layerStyles'
 
@@ -18,6 +19,12 @@ const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', fea
  * not dozens.
  */
 export const TILE_SOURCE_MAX_ZOOM = Math.min(16, TILE_MAX_ZOOM)
+/**
+ * Below these zooms a tiled layer is not drawn (nor fetched). Parcels: at z11 the sample park is
+ * ~350 px across and each plot a few pixels — the least a phone's fit to the park needs (≈ z11.8) —
+ * while a county's z9 tile holds some 50,000 parcels and takes the embedded database ~20 s.
+ */
+const TILE_SOURCE_MIN_ZOOM: Partial<Record<LayerId, number>> = { parcels: 11 }
 /** The property a tile feature carries its park id in (text: an MVT feature id can't hold it). */
 export const TILE_ID_PROPERTY = 'id'
 
@@ -30,7 +37,10 @@ export function parkSources(origin: string): Record<string, SourceSpecification>
   const sources: Record<string, SourceSpecification> = {}
   for (const id of LAYER_IDS) {
     sources[sourceId(id)] = isTiled(id)
-      ? { type: 'vector', tiles: [`${origin}/tiles/${id}/{z}/{x}/{y}.mvt`], maxzoom: TILE_SOURCE_MAX_ZOOM, promoteId: TILE_ID_PROPERTY }
+      ? {
+          type: 'vector', tiles: [`${origin}/tiles/${id}/{z}/{x}/{y}.mvt`], minzoom: TILE_SOURCE_MIN_ZOOM[id] ?? 0, maxzoom: TILE_SOURCE_MAX_ZOOM,
+          promoteId: TILE_ID_PROPERTY,
+        }
       : { type: 'geojson', data: empty() }
   }
   sources[SELECTION_SOURCE] = { type: 'geojson', data: empty() }

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAccount } from '../../server/auth/demo-accounts'
-import { clientPoint, launchChromium, newPage, setLayer, signInThroughHeader, waitForMapReady } from '../helpers/browser'
+import { clientPoint, launchChromium, mapIdle, newPage, setLayer, signInThroughHeader, waitForMapReady } from '../helpers/browser'
 import { startTestServer } from '../helpers/test-server'
 
 const ARTIFACTS = path.resolve('tests/artifacts')
@@ -20,6 +20,8 @@ const NEW_EMAIL = `e2e.${Date.now()}@park.example.cn`
 const officer = demoAccount('land_officer')
 
 type ParcelFeature = Feature<Geometry, { status: string; area_m2: number }>
+/** The map adapter's call that reads what is drawn (window.parkAtlas, web/src/hooks/useParkMap.ts). */
+type RenderedHandle = { parkAtlas: { map: { renderedProperties(layer: string, id: string): Record<string, unknown> | null } } }
 
 let server: { url: string; close(): Promise<void> }
 let browser: Browser
@@ -131,6 +133,8 @@ describe('land officer: an idle-land case file from flag to notice', () => {
     await panel.locator('.idle-flag textarea[name="reason"]').fill('合同约定动工日期满两年仍未动工（E2E）')
     await panel.locator('.idle-flag input[name="agreed_start_date"]').fill('2020-05-01')
     const refreshed = page.waitForResponse((r) => r.url().includes('/api/layers/parcels/features') && r.request().method() === 'GET')
+    // The map draws parcels from tiles: they are fetched again after the write.
+    const retiled = page.waitForResponse((r) => /\/tiles\/parcels\/\d+\/\d+\/\d+\.mvt$/.test(new URL(r.url()).pathname))
     await panel.locator('.idle-flag button[type="submit"]').click()
     await panel.locator('.idle-case[data-stage="investigation"]').waitFor({ timeout: 10_000 })
     await refreshed
@@ -140,6 +144,12 @@ describe('land officer: an idle-land case file from flag to notice', () => {
     expect(await panel.locator('.idle-steps__item').count()).toBe(1)
     const parcels = await getJson<FeatureCollection>('/api/layers/parcels/features?limit=10000')
     expect(parcels.features.find((f) => String(f.id) === parcelId)?.properties?.status).toBe('idle')
+    // And the map shows it: the parcel's tile now says idle.
+    await retiled
+    await expect.poll(async () => {
+      await mapIdle(page)
+      return page.evaluate((id) => (window as unknown as RenderedHandle).parkAtlas.map.renderedProperties('parcels', id)?.status, parcelId)
+    }, { timeout: 20_000 }).toBe('idle')
   })
 
   it('moves the case one step on, to the notice, with its fields and a photo as evidence', async () => {

@@ -363,6 +363,13 @@ export class ParkMap {
     return [...new Set(rendered.map((r) => String(r.properties[idPropertyOf(layer)])))]
   }
 
+  /** A feature's properties as the map draws them now (from its tile, for a tiled layer); null when not in view. */
+  renderedProperties(layer: LayerId, id: string): Record<string, unknown> | null {
+    if (!this.styleReady) return null
+    const rendered = this.map.queryRenderedFeatures({ layers: this.styleLayersOf(layer).map((l) => l.id) })
+    return rendered.find((r) => String(r.properties[idPropertyOf(layer)]) === id)?.properties ?? null
+  }
+
   /** Colours the parcels by a per-mu theme (grade or a figure's classes); null brings back the status colours. */
   setParcelPaint(paint: ParcelPaint | null): void {
     void this.loaded.then(() => applyParcelPaint(this.map, paint, idPropertyOf('parcels')))

@@ -4,7 +4,7 @@ import type { ParkFeature, ParkFeatureCollection } from '../shared/api/layers'
 import { parkBounds, type Bounds } from '../lib/bounds'
 import type { LabelSpec } from '../lib/labels'
 import type { Camera } from '../lib/viewState'
-import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId, isTiled } from '../lib/layers'
+import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId, isTiled, TILED_LAYERS } from '../lib/layers'
 import { type LayerId } from '../shared/park-vocabulary'
 import type { ParcelPaint } from '../lib/perMu/parcelTheme'
 import { applyParcelPaint } from './gradeChoropleth'
@@ -93,6 +93,13 @@ export class ParkMap {
   private placeMarker: maplibregl.Marker | null = null
   private selection: ParkFeature[] = []
   private styleReady = false
+  /**
+   * Tiled layers are held hidden (so not fetched) until the map is first placed on the park: tiles
+   * for the opening camera would be thrown away by the fit a moment later, and on the embedded
+   * database, one connection, they would hold up the tiles wanted. Their legend visibility waits here.
+   */
+  private tilesHeld = true
+  private readonly tiledVisible = new Map<LayerId, boolean>()
   /** The planner's drawing tools (terra-draw) and the analysis highlights: adapters of their own on this map. */
   readonly drawing: DrawingTool
   readonly analysis: AnalysisOverlay
@@ -103,9 +110,14 @@ export class ParkMap {
 
   constructor(options: ParkMapOptions) {
     this.loadFeature = options.loadFeature ?? null
+    const style = offlineStyle(window.location.origin)
+    for (const layer of style.layers) {
+      const park = (layer.metadata as Record<string, unknown> | undefined)?.[LAYER_META_KEY]
+      if (typeof park === 'string' && isLayerId(park) && isTiled(park)) layer.layout = { ...layer.layout, visibility: 'none' }
+    }
     this.map = new maplibregl.Map({
       container: options.container,
-      style: offlineStyle(window.location.origin),
+      style,
       center: PARK_CENTRE,
       zoom: 13,
       attributionControl: { compact: true, customAttribution: ATTRIBUTION },
@@ -186,10 +198,22 @@ export class ParkMap {
   }
 
   setLayerVisible(layer: LayerId, visible: boolean): void {
+    if (isTiled(layer)) this.tiledVisible.set(layer, visible)
+    if (!isTiled(layer) || !this.tilesHeld) this.showStyleLayers(layer, visible)
+    this.labels.setLayerVisible(layer, visible)
+  }
+
+  private showStyleLayers(layer: LayerId, visible: boolean): void {
     void this.loaded.then(() => {
       for (const style of this.styleLayersOf(layer)) this.map.setLayoutProperty(style.id, 'visibility', visible ? 'visible' : 'none')
     })
-    this.labels.setLayerVisible(layer, visible)
+  }
+
+  /** The map is where it will be looked at (or everything has loaded): the tiled layers may fetch. */
+  private releaseTiles(): void {
+    if (!this.tilesHeld) return
+    this.tilesHeld = false
+    for (const layer of TILED_LAYERS) this.showStyleLayers(layer, this.tiledVisible.get(layer) ?? true)
   }
 
   setLabels(layer: LayerId, labels: readonly LabelSpec[]): void {
@@ -199,6 +223,7 @@ export class ParkMap {
   fitToPark(bounds: Bounds | null, animate = false): void {
     if (!bounds) return
     this.map.fitBounds(bounds, { padding: 48, animate, maxZoom: 16 })
+    this.releaseTiles()
   }
 
   /** Where the map looks (for the link that keeps the view). */
@@ -209,6 +234,7 @@ export class ParkMap {
 
   jumpTo(camera: Camera): void {
     this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom })
+    this.releaseTiles()
   }
 
   /** Subscribes to the end of every pan, zoom or fly. Returns the unsubscriber. */
@@ -466,6 +492,8 @@ export class ParkMap {
   /** Resolves once the style is loaded and every pending tile and source update has been drawn. */
   async whenIdle(): Promise<void> {
     await this.loaded
+    // Asked for once the data has settled: if nothing placed the map (no layer had bounds), draw the tiles where it is.
+    this.releaseTiles()
     // 'idle' fires after any frame that ends with nothing pending; forcing a frame makes it fire even if already idle.
     await new Promise<void>((resolve) => {
       this.map.once('idle', () => resolve())

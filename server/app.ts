@@ -3,12 +3,12 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyCompress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
-import zlib from 'node:zlib'
 import { authOptionsFrom, registerAuth, type AuthOptions } from './auth/plugin'
 import { readConfig } from './config'
 import type { BasemapInfo } from '../web/src/shared/api/basemap'
 import type { AppContext } from './context'
 import { errorBody, sendError, sendRouterError } from './errors'
+import { COMPRESSION } from './http/compression'
 import { registerValidation } from './http/validation'
 import { registerSecurityHeaders } from './http/security-headers'
 import { registerArrivalDeadline } from './http/arrival-deadline'
@@ -59,14 +59,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const auth = opts.auth ?? authOptionsFrom(readConfig())
   const basemap = opts.basemap ?? readConfig().basemap
   await registerSecurityHeaders(app, basemap)
-  // Brotli or gzip for every answer over 1 KB — the client's JavaScript, GeoJSON, a county's
-  // attribute table (10 MB of JSON → about 1 MB). Quality 5: near the best ratio at a fraction
-  // of brotli 11's CPU, which a request cannot wait for; assets are cached immutably after.
-  await app.register(fastifyCompress, {
-    threshold: 1024,
-    encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } },
-  })
+  await app.register(fastifyCompress, COMPRESSION)
   // Before any route: every route is checked against the access policy (web/src/shared/access-policy.ts) as it is added.
   await registerAuth(app, ctx.db, auth, hasClient ? webRoot : undefined)
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FeatureCollection } from 'geojson'
 import type { RouteContext } from '../context'
 import { BadRequest, NotFound } from '../errors'
+import { COMPRESSION } from '../http/compression'
 import { audienceOf } from '../../web/src/shared/access-policy'
 import { TILE_CONTENT_TYPE, TILE_MAX_ZOOM, type TileJson } from '../../web/src/shared/api/tiles'
 import { readPoolFor } from '../db/read-pool'
@@ -24,6 +25,12 @@ const tileJsonSchema = {
   params: { type: 'object', properties: { layer: layerParam }, required: ['layer'] },
   querystring: { type: 'object', properties: {}, additionalProperties: false },
 } as const
+
+/**
+ * Tiles are compressed like every answer (protobuf of quantised coordinates and repeated keys: a
+ * dense parcels tile about halves); MVT is not among the types the plugin knows to be compressible.
+ */
+const TILE_COMPRESSION = { ...COMPRESSION, customTypes: (type: string) => type.startsWith(TILE_CONTENT_TYPE) || type.startsWith('application/json') }
 
 /** z/x/y.mvt as integers inside the zoom's grid, or a 400 naming the bad part. */
 function tileAddress(params: { z: string; x: string; y: string }): TileAddress {
@@ -71,7 +78,7 @@ function sendTile(req: FastifyRequest, reply: FastifyReply, tile: CachedTile): B
 export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   // One per app: tiles made are kept (TILE_CACHE_MB), keyed by the data epoch; 0 turns it off.
   const cache = ctx.tileCacheBytes > 0 ? new TileCache(ctx.tileCacheBytes) : null
-  app.get<{ Params: { layer: string; z: string; x: string; y: string } }>('/tiles/:layer/:z/:x/:y', { schema: tileSchema }, async (req, reply) => {
+  app.get<{ Params: { layer: string; z: string; x: string; y: string } }>('/tiles/:layer/:z/:x/:y', { schema: tileSchema, compress: TILE_COMPRESSION }, async (req, reply) => {
     const view = viewFor(req, req.params.layer)
     const tile = tileAddress(req.params)
     const pool = readPoolFor(ctx.db, req)

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 import { expect, it } from 'vitest'
@@ -177,6 +178,25 @@ forEachDatabase((ctx) => {
       await ctx.db.pool.query(`DELETE FROM ${table} WHERE false`)
       expect(await epoch(), table).toBe(n + 1)
     }
+  })
+
+  it('sends a tile compressed when the client accepts it, the same tile once decoded, and 304 to its ETag still', async () => {
+    const tile = tileOf(PARK.lon + 0.01, PARK.lat + 0.005, 14)
+    const url = `/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`
+    const plain = await ctx.anonymous.inject(url)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.rawPayload.length).toBeGreaterThan(1024)
+    const br = await ctx.anonymous.inject({ url, headers: { 'accept-encoding': 'br, gzip' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['content-type']).toBe('application/vnd.mapbox-vector-tile')
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length * 0.8)
+    expect(zlib.brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true)
+    const gzip = await ctx.anonymous.inject({ url, headers: { 'accept-encoding': 'gzip' } })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(zlib.gunzipSync(gzip.rawPayload).equals(plain.rawPayload)).toBe(true)
+    expect(br.headers.etag).toBe(plain.headers.etag)
+    const again = await ctx.anonymous.inject({ url, headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.etag as string } })
+    expect(again.statusCode).toBe(304)
   })
 
   it('refuses tiles outside the grid and malformed addresses, and unknown layers', async () => {

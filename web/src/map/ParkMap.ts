@@ -4,7 +4,7 @@ import type { ParkFeature, ParkFeatureCollection } from '../shared/api/layers'
 import { parkBounds, type Bounds } from '../lib/bounds'
 import type { LabelSpec } from '../lib/labels'
 import type { Camera } from '../lib/viewState'
-import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId, isTiled, TILED_LAYERS } from '../lib/layers'
+import { CLICK_PRIORITY, INTERACTIVE_LAYERS, isLayerId, isTiled } from '../lib/layers'
 import { type LayerId } from '../shared/park-vocabulary'
 import type { ParcelPaint } from '../lib/perMu/parcelTheme'
 import { applyParcelPaint } from './gradeChoropleth'
@@ -13,6 +13,7 @@ import { DrawingTool } from './DrawingTool'
 import { LabelMarkers, type PrintedLabel } from './labelMarkers'
 import { MeasureTool } from './MeasureTool'
 import { ScenarioOverlay } from './ScenarioOverlay'
+import { TiledLayers, type FeatureLoader } from './TiledLayers'
 import { NorthArrow } from './NorthArrow'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
@@ -46,9 +47,6 @@ export interface MapSnapshot {
   project: (lngLat: [number, number]) => [number, number]
 }
 
-/** A whole feature by layer and id from the server (null: not there for this visitor). */
-export type FeatureLoader = (layer: LayerId, id: string) => Promise<ParkFeature | null>
-
 export interface ParkMapOptions {
   container: HTMLElement
   /**
@@ -67,12 +65,6 @@ const FID = '__fid'
 /** The property that holds a rendered feature's park id: ours on GeoJSON sources, the server's in tiles. */
 const idPropertyOf = (layer: LayerId): string => (isTiled(layer) ? TILE_ID_PROPERTY : FID)
 
-/** A feature as a tile holds it: its properties whole, its geometry only the part inside the tile. */
-function tileFeature(rendered: MapGeoJSONFeature, id: string): ParkFeature {
-  const { [TILE_ID_PROPERTY]: _id, ...properties } = rendered.properties
-  return { type: 'Feature', id, geometry: rendered.geometry, properties }
-}
-
 /**
  * The map, as an imperative adapter: React creates it once and feeds it data and visibility;
  * components never touch maplibre. Everything a caller needs goes through these methods.
@@ -81,11 +73,8 @@ export class ParkMap {
   private readonly map: maplibregl.Map
   private readonly labels: LabelMarkers
   private readonly features = new Map<LayerId, Map<string, ParkFeature>>()
-  /** Whole features fetched by id (loadFeature) for tiled layers, until the layer's data next changes. */
-  private readonly fetched = new Map<string, ParkFeature>()
-  /** Features built from a tile's piece (tileFeature): shown at once, replaced by the whole one. */
-  private readonly pieces = new WeakSet<ParkFeature>()
-  private readonly loadFeature: FeatureLoader | null
+  /** The tiled layers' visibility, tile pieces and features fetched whole. */
+  private readonly tiled: TiledLayers
   private readonly popup = new maplibregl.Popup({ maxWidth: '340px', closeOnClick: false, focusAfterOpen: false })
   private readonly loaded: Promise<void>
   private clickHandlers: ((hit: FeatureHit | null) => void)[] = []
@@ -93,13 +82,6 @@ export class ParkMap {
   private placeMarker: maplibregl.Marker | null = null
   private selection: ParkFeature[] = []
   private styleReady = false
-  /**
-   * Tiled layers are held hidden (so not fetched) until the map is first placed on the park: tiles
-   * for the opening camera would be thrown away by the fit a moment later, and on the embedded
-   * database, one connection, they would hold up the tiles wanted. Their legend visibility waits here.
-   */
-  private tilesHeld = true
-  private readonly tiledVisible = new Map<LayerId, boolean>()
   /** The planner's drawing tools (terra-draw) and the analysis highlights: adapters of their own on this map. */
   readonly drawing: DrawingTool
   readonly analysis: AnalysisOverlay
@@ -109,15 +91,10 @@ export class ParkMap {
   readonly measure: MeasureTool
 
   constructor(options: ParkMapOptions) {
-    this.loadFeature = options.loadFeature ?? null
-    const style = offlineStyle(window.location.origin)
-    for (const layer of style.layers) {
-      const park = (layer.metadata as Record<string, unknown> | undefined)?.[LAYER_META_KEY]
-      if (typeof park === 'string' && isLayerId(park) && isTiled(park)) layer.layout = { ...layer.layout, visibility: 'none' }
-    }
+    this.tiled = new TiledLayers(options.loadFeature ?? null, (layer, visible) => this.showStyleLayers(layer, visible))
     this.map = new maplibregl.Map({
       container: options.container,
-      style,
+      style: TiledLayers.held(offlineStyle(window.location.origin)),
       center: PARK_CENTRE,
       zoom: 13,
       attributionControl: { compact: true, customAttribution: ATTRIBUTION },
@@ -188,7 +165,7 @@ export class ParkMap {
     })
     this.features.set(layer, byId)
     if (layer === 'parcels') this.drawing.setSnapTargets(collection.features.map((f) => f.geometry))
-    for (const key of this.fetched.keys()) if (key.startsWith(`${layer}:`)) this.fetched.delete(key)
+    this.tiled.forget(layer)
     await this.loaded
     if (isTiled(layer)) {
       if (refresh) this.map.refreshTiles(sourceId(layer))
@@ -198,8 +175,8 @@ export class ParkMap {
   }
 
   setLayerVisible(layer: LayerId, visible: boolean): void {
-    if (isTiled(layer)) this.tiledVisible.set(layer, visible)
-    if (!isTiled(layer) || !this.tilesHeld) this.showStyleLayers(layer, visible)
+    if (isTiled(layer)) this.tiled.setVisible(layer, visible)
+    else this.showStyleLayers(layer, visible)
     this.labels.setLayerVisible(layer, visible)
   }
 
@@ -209,12 +186,6 @@ export class ParkMap {
     })
   }
 
-  /** The map is where it will be looked at (or everything has loaded): the tiled layers may fetch. */
-  private releaseTiles(): void {
-    if (!this.tilesHeld) return
-    this.tilesHeld = false
-    for (const layer of TILED_LAYERS) this.showStyleLayers(layer, this.tiledVisible.get(layer) ?? true)
-  }
 
   setLabels(layer: LayerId, labels: readonly LabelSpec[]): void {
     this.labels.setLabels(layer, labels)
@@ -223,7 +194,7 @@ export class ParkMap {
   fitToPark(bounds: Bounds | null, animate = false): void {
     if (!bounds) return
     this.map.fitBounds(bounds, { padding: 48, animate, maxZoom: 16 })
-    this.releaseTiles()
+    this.tiled.release()
   }
 
   /** Where the map looks (for the link that keeps the view). */
@@ -234,7 +205,7 @@ export class ParkMap {
 
   jumpTo(camera: Camera): void {
     this.map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom })
-    this.releaseTiles()
+    this.tiled.release()
   }
 
   /** Subscribes to the end of every pan, zoom or fly. Returns the unsubscriber. */
@@ -272,7 +243,7 @@ export class ParkMap {
 
   /** A feature the map holds whole, by layer and id (undefined: not loaded, or not visible to this visitor). */
   featureById(layer: LayerId, id: string): ParkFeature | undefined {
-    return this.features.get(layer)?.get(id) ?? this.fetched.get(`${layer}:${id}`)
+    return this.features.get(layer)?.get(id) ?? this.tiled.fetchedFeature(layer, id)
   }
 
   /**
@@ -280,12 +251,7 @@ export class ParkMap {
    * draws features the client has no GeoJSON of. undefined when neither has it.
    */
   async resolveFeature(layer: LayerId, id: string): Promise<ParkFeature | undefined> {
-    const held = this.featureById(layer, id)
-    if (held || !this.loadFeature || !isTiled(layer)) return held
-    const loaded = await this.loadFeature(layer, id).catch(() => null)
-    if (!loaded) return undefined
-    this.fetched.set(`${layer}:${id}`, loaded)
-    return loaded
+    return this.featureById(layer, id) ?? this.tiled.fetch(layer, id)
   }
 
   /** Flies to a typed coordinate and marks it (one mark at a time; null removes it). */
@@ -361,7 +327,7 @@ export class ParkMap {
    */
   select(feature: ParkFeature | null, layer?: LayerId): void {
     this.showSelection(feature ? [feature] : [])
-    if (!feature || !layer || !this.pieces.has(feature)) return
+    if (!feature || !layer || !this.tiled.isPiece(feature)) return
     void this.resolveFeature(layer, String(feature.id)).then((whole) => {
       if (whole && this.selection.length === 1 && this.selection[0] === feature) this.showSelection([whole])
     })
@@ -493,7 +459,7 @@ export class ParkMap {
   async whenIdle(): Promise<void> {
     await this.loaded
     // Asked for once the data has settled: if nothing placed the map (no layer had bounds), draw the tiles where it is.
-    this.releaseTiles()
+    this.tiled.release()
     // 'idle' fires after any frame that ends with nothing pending; forcing a frame makes it fire even if already idle.
     await new Promise<void>((resolve) => {
       this.map.once('idle', () => resolve())
@@ -552,18 +518,13 @@ export class ParkMap {
       const fid = String(rendered.properties[idPropertyOf(layer)])
       if (seen.has(`${layer}:${fid}`)) return []
       // A tiled layer draws features the client may hold no GeoJSON of (a county's parcels): the tile's own piece stands in.
-      const feature = this.featureById(layer, fid) ?? (isTiled(layer) ? this.pieceOf(rendered, fid) : undefined)
+      const feature = this.featureById(layer, fid) ?? (isTiled(layer) ? this.tiled.pieceOf(rendered, fid) : undefined)
       if (!feature) return []
       seen.add(`${layer}:${fid}`)
       return [{ layer, feature }]
     })
   }
 
-  private pieceOf(rendered: MapGeoJSONFeature, id: string): ParkFeature {
-    const piece = tileFeature(rendered, id)
-    this.pieces.add(piece)
-    return piece
-  }
 
   /** `layer:id` of the feature under the pointer: a tile's piece is a new object on every move. */
   private hovered: string | null = null

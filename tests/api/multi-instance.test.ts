@@ -5,13 +5,12 @@
 // primary (read your own writes). Runs when TEST_DATABASE_URL, TEST_DATABASE_READ_URL and
 // TEST_REDIS_URL are set (.ci/run starts the replica and Redis and sets all three).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { VectorTile } from '@mapbox/vector-tile'
 import { Redis } from 'ioredis'
-import { PbfReader } from 'pbf'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LOGIN_PER_MINUTE } from '../../web/src/shared/access-policy'
 import { sessionAs, type SignedIn } from '../helpers/auth'
+import { decodeTile, tileOf, tilePath } from '../helpers/tiles'
 
 const PRIMARY_URL = process.env.TEST_DATABASE_URL
 const REPLICA_URL = process.env.TEST_DATABASE_READ_URL
@@ -49,13 +48,6 @@ async function startInstance(name: string): Promise<Instance> {
   return { url, child, log: () => log }
 }
 
-/** The XYZ tile holding a lon/lat at a zoom (Web Mercator). */
-function tileOf(lon: number, lat: number, z: number): string {
-  const n = 2 ** z
-  const phi = (lat * Math.PI) / 180
-  return `${z}/${Math.floor(((lon + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * n)}`
-}
-
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {
   const end = Date.now() + ms
   let v = await read()
@@ -89,9 +81,9 @@ describe.skipIf(!PRIMARY_URL || !REPLICA_URL || !REDIS_URL)('two instances over 
   }
   /** The parcel's z16 tile: its ETag and the price the tile carries for the parcel. */
   const tile = async (instance: Instance, who: SignedIn | null): Promise<{ etag: string; price: unknown }> => {
-    const res = await fetch(`${instance.url}/tiles/parcels/${tileOf(parcel.lon, parcel.lat, 16)}.mvt`, { headers: who ? { cookie: who.headers.cookie } : {} })
+    const res = await fetch(`${instance.url}${tilePath('parcels', tileOf(parcel.lon, parcel.lat, 16))}`, { headers: who ? { cookie: who.headers.cookie } : {} })
     expect(res.status).toBe(200)
-    const layer = new VectorTile(new PbfReader(Buffer.from(await res.arrayBuffer()))).layers.parcels!
+    const layer = decodeTile(new Uint8Array(await res.arrayBuffer())).layers.parcels!
     const mine = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties).find((p) => String(p.id) === parcel.id)
     expect(mine, `parcel ${parcel.id} in its own tile`).toBeDefined()
     return { etag: res.headers.get('etag')!, price: mine!.price_wan_per_mu ?? null }
@@ -187,7 +179,7 @@ describe.skipIf(!PRIMARY_URL || !REPLICA_URL || !REDIS_URL)('two instances over 
       expect(after.price).toBe(next)
       expect(after.etag).not.toBe(before.etag)
       // If-None-Match with the replica's new ETag: either instance answers 304 (the ETag is the tile's own hash).
-      const again = await fetch(`${a.url}/tiles/parcels/${tileOf(parcel.lon, parcel.lat, 16)}.mvt`, { headers: { 'if-none-match': after.etag } })
+      const again = await fetch(`${a.url}${tilePath('parcels', tileOf(parcel.lon, parcel.lat, 16))}`, { headers: { 'if-none-match': after.etag } })
       expect(again.status).toBe(304)
     } finally {
       await replica.query('SELECT pg_wal_replay_resume()')

@@ -3,25 +3,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { VectorTile } from '@mapbox/vector-tile'
-import { PbfReader } from 'pbf'
 import { expect, it } from 'vitest'
 import type { LayerRows, ParkFeatureCollection } from '../../web/src/shared/api/layers'
 import type { TileJson } from '../../web/src/shared/api/tiles'
 import { buildApp } from '../../server/app'
 import { layerViews } from '../../server/layers/catalog'
 import { forEachDatabase } from '../helpers/databases'
+import { decodeTile as decode, tileOf } from '../helpers/tiles'
 
-/** The XYZ tile holding a lon/lat at a zoom (Web Mercator, as every tile server counts). */
-function tileOf(lon: number, lat: number, z: number): { z: number; x: number; y: number } {
-  const n = 2 ** z
-  const phi = (lat * Math.PI) / 180
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * n) }
-}
-
-function decode(body: Buffer): VectorTile {
-  return new VectorTile(new PbfReader(body))
-}
 
 const PARK = { lon: 115.4, lat: 28.7 }
 

@@ -10,6 +10,7 @@ import { findLayerView, type LayerView } from '../layers/catalog'
 import { encodeTile } from '../tiles/encode'
 import { TileCache, dataEpoch, tileEtag, type CachedTile } from '../tiles/tile-cache'
 import { numericColumns } from '../tiles/numeric-columns'
+import { queryablesOf } from '../ogc/queryables'
 import { clippedFeaturesQuery, extentQuery, mvtQuery, tileColumns, type TileAddress } from '../tiles/tile-query'
 
 const layerParam = { type: 'string', maxLength: 64 } as const
@@ -31,6 +32,9 @@ const tileJsonSchema = {
  * dense parcels tile about halves); MVT is not among the types the plugin knows to be compressible.
  */
 const TILE_COMPRESSION = { ...COMPRESSION, customTypes: (type: string) => type.startsWith(TILE_CONTENT_TYPE) || type.startsWith('application/json') }
+
+/** A JSON Schema type (ogc/queryables.ts) as TileJSON names a field's. */
+const TILEJSON_TYPE = { string: 'String', integer: 'Number', number: 'Number', boolean: 'Boolean' } as const
 
 /** z/x/y.mvt as integers inside the zoom's grid, or a 400 naming the bad part. */
 function tileAddress(params: { z: string; x: string; y: string }): TileAddress {
@@ -106,10 +110,13 @@ export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promi
   app.get<{ Params: { layer: string } }>('/tiles/:layer/tiles.json', { schema: tileJsonSchema }, async (req) => {
     const view = viewFor(req, req.params.layer)
     const q = extentQuery(view)
-    const { rows } = await readPoolFor(ctx.db, req).query<{ w: number; s: number; e: number; n: number }>(q.text, q.values)
+    const pool = readPoolFor(ctx.db, req)
+    const { rows } = await pool.query<{ w: number; s: number; e: number; n: number }>(q.text, q.values)
     const extent = rows[0]
     const origin = `${req.protocol}://${req.headers.host ?? 'localhost'}`
-    const fields = Object.fromEntries(tileColumns(view).map((c) => [c, c === 'area_m2' ? 'Number' : 'String'])) as TileJson['vector_layers'][number]['fields']
+    // Each field typed as the tiles carry it: the view's column types, as the queryables read them.
+    const types = new Map((await queryablesOf(pool, view, audienceOf(req.user?.role))).map((q) => [q.name, q.schema.type]))
+    const fields = Object.fromEntries(tileColumns(view).map((c) => [c, c === 'area_m2' ? 'Number' : TILEJSON_TYPE[types.get(c) ?? 'string']])) as TileJson['vector_layers'][number]['fields']
     return {
       tilejson: '3.0.0',
       name: view.layer.id,

@@ -207,6 +207,8 @@ forEachDatabase((ctx) => {
     expect(w < PARK.lon && PARK.lon < e && s < PARK.lat && PARK.lat < n).toBe(true)
     expect(Object.keys(tj.vector_layers[0]!.fields)).toEqual(expect.arrayContaining(['id', 'status', 'area_m2']))
     expect(Object.keys(tj.vector_layers[0]!.fields)).not.toContain('note')
+    // Typed as the tiles carry them: the price and the area numbers, the status text.
+    expect(tj.vector_layers[0]!.fields).toMatchObject({ id: 'String', status: 'String', price_wan_per_mu: 'Number', area_m2: 'Number' })
   })
 
   it("GDAL's MVT driver reads a tile back, with the same feature count", async () => {

@@ -191,7 +191,7 @@ describe('land officer: an idle-land case file from flag to notice', () => {
     await waitForMapReady(page, { idle: true })
     await page.locator('.idle-panel__body').evaluate((body) => body.scrollTo(0, 0))
     await page.screenshot({ path: path.join(ARTIFACTS, 'idle.png') })
-  })
+  }, 90_000)
 
   it('a colleague’s newer step is a conflict, never overwritten', async () => {
     const panel = page.locator('.idle-panel')

@@ -93,6 +93,28 @@ describe('park map in the browser', () => {
     for (const id of ABOVE_PARCELS) await setLayer(page, id, true)
   })
 
+  it('renders and goes idle after its tiles are fetched again and come back unchanged', async () => {
+    // What a write or a sign-in does to the tiled layers (ParkMap.setLayerData): the parcels' tiles
+    // are fetched again, revalidate by ETag and come back unchanged. MapLibre then renders no frame
+    // by itself (map/refreshTiles.ts); without the frame, 'idle' — and the app's map-ready — never come.
+    // The listener is set without asking for a frame, as the app's own waiting would not.
+    const fired = await page.evaluate(async () => {
+      const handle = (window as unknown as { parkAtlas: { map: { whenIdle(): Promise<void>; setLayerData(layer: string, data: unknown): Promise<void>; map: { once(e: string, f: () => void): void } } } }).parkAtlas.map
+      await handle.whenIdle()
+      const data = await (await fetch('/api/layers/parcels/features?limit=10000')).json()
+      const results: boolean[] = []
+      for (let i = 0; i < 4; i++) {
+        await handle.setLayerData('parcels', data)
+        results.push(await new Promise<boolean>((resolve) => {
+          handle.map.once('idle', () => resolve(true))
+          setTimeout(() => resolve(false), 5000)
+        }))
+      }
+      return results
+    })
+    expect(fired).toEqual([true, true, true, true])
+  })
+
   it('switches to English and remembers the choice', async () => {
     await page.locator('.language-switch button[lang="en"]').click()
     await expect.poll(() => page.locator('.layer-row__title').allTextContents()).toEqual(

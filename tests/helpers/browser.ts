@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import type { Browser, BrowserContextOptions, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { demoAccount } from '../../server/auth/demo-accounts'
 import { startTestServer } from './test-server'
@@ -32,6 +32,11 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
   const { expectedConsoleErrors = [], expectedRequestFailures, ...context } = options
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...context })
   const problems: string[] = []
+  const pending = new Map<Request, number>()
+  inFlight.set(page, pending)
+  page.on('request', (request) => pending.set(request, Date.now()))
+  page.on('requestfinished', (request) => pending.delete(request))
+  page.on('requestfailed', (request) => pending.delete(request))
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(message.text()))) problems.push(`console.error: ${message.text()}`)
@@ -49,9 +54,53 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
 /** What the client puts on `window` for tests (web/src: `window.parkAtlas`). */
 type ParkAtlasHandle = { parkAtlas: { map: { clientPoint(p: [number, number]): { x: number; y: number }; whenIdle(): Promise<void> } } }
 
+/** The requests each page has sent and not yet had answered (for the report of a map that never gets ready). */
+const inFlight = new WeakMap<Page, Map<Request, number>>()
+
+/**
+ * What the map is waiting for, when it does not get ready: MapLibre's own state of each source and
+ * its tiles (`loaded()` is what its 'idle' event waits on), and the page's unanswered requests.
+ */
+async function mapState(page: Page): Promise<string> {
+  const map = await page
+    .evaluate(() => {
+      type Manager = { loaded(): boolean; _inViewTiles?: { getAllTiles(): { state: string; tileID: { canonical: { z: number; x: number; y: number } } }[] } }
+      const handle = (window as unknown as { parkAtlas?: { map?: { map?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean; style?: { tileManagers?: Record<string, Manager> } } } } }).parkAtlas
+      const map = handle?.map?.map
+      if (!map) return { map: 'none' }
+      const sources = Object.entries(map.style?.tileManagers ?? {})
+        .filter(([, manager]) => !manager.loaded())
+        .map(([id, manager]) => ({ id, tiles: (manager._inViewTiles?.getAllTiles() ?? []).filter((t) => t.state !== 'loaded').map((t) => `${t.tileID.canonical.z}/${t.tileID.canonical.x}/${t.tileID.canonical.y} ${t.state}`) }))
+      return { loaded: map.loaded(), moving: map.isMoving(), styleLoaded: map.isStyleLoaded(), sourcesNotLoaded: sources }
+    })
+    .catch((error: Error) => ({ error: error.message }))
+  // Does the map still render frame after frame (then 'idle' cannot fire), and does it get idle when asked now?
+  // (A string, so no bundler helper ends up in the page.)
+  const frames = await page
+    .evaluate(`(async () => {
+      const handle = window.parkAtlas.map
+      const m = handle.map
+      let renders = 0
+      const count = function () { renders++ }
+      m.on('render', count)
+      const idle = await Promise.race([handle.whenIdle().then(function () { return 'idle' }), new Promise(function (r) { setTimeout(function () { r('no idle in 3 s') }, 3000) })])
+      m.off('render', count)
+      return { whenIdleNow: idle, rendersMeanwhile: renders, frameRequested: Boolean(m._frameRequest), visibility: document.visibilityState, placementDirty: m._placementDirty, styleDirty: m._styleDirty, sourcesDirty: m._sourcesDirty, repaint: m._repaint, readyNow: document.querySelector('.app').getAttribute('data-map-ready'),
+        banners: Array.from(document.querySelectorAll('.banner')).map(function (b) { return b.className + ': ' + b.textContent }),
+        layersLoading: Array.from(document.querySelectorAll('.layer-row')).filter(function (r) { return r.querySelector('.spinner') }).map(function (r) { return r.getAttribute('data-layer') }) }
+    })()`)
+    .catch((error: Error) => ({ error: error.message }))
+  const requestsInFlight = [...(inFlight.get(page) ?? [])].map(([request, since]) => `${request.method()} ${request.url()} for ${Date.now() - since} ms`)
+  return JSON.stringify({ map, frames, requestsInFlight }, null, 1)
+}
+
 /** Waits for the app to say its map is ready; with `idle`, also for the map to finish rendering. */
 export async function waitForMapReady(page: Page, { idle = false } = {}): Promise<void> {
-  await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
+  try {
+    await page.waitForSelector('.app[data-map-ready="true"]', { timeout: 60_000 })
+  } catch (error) {
+    throw new Error(`the map did not get ready: ${(error as Error).message}\n${await mapState(page)}`)
+  }
   if (idle) await page.evaluate(() => (window as unknown as ParkAtlasHandle).parkAtlas.map.whenIdle())
 }
 

@@ -14,6 +14,7 @@ import { LabelMarkers, type PrintedLabel } from './labelMarkers'
 import { MeasureTool } from './MeasureTool'
 import { ScenarioOverlay } from './ScenarioOverlay'
 import { TiledLayers, type FeatureLoader } from './TiledLayers'
+import { refreshTiles } from './refreshTiles'
 import { NorthArrow } from './NorthArrow'
 import { LAYER_META_KEY, sourceId } from './layerStyles'
 import { addHatchImages } from './patterns'
@@ -168,7 +169,7 @@ export class ParkMap {
     this.tiled.forget(layer)
     await this.loaded
     if (isTiled(layer)) {
-      if (refresh) this.map.refreshTiles(sourceId(layer))
+      if (refresh) refreshTiles(this.map, sourceId(layer))
       return
     }
     this.map.getSource<GeoJSONSource>(sourceId(layer))?.setData({ ...collection, features: tagged })

@@ -57,7 +57,8 @@ function viewFor(req: FastifyRequest, layer: string): LayerView {
 function notModified(req: FastifyRequest, etag: string): boolean {
   const header = req.headers['if-none-match']
   if (!header) return false
-  return header.split(',').map((t) => t.trim().replace(/^W\//, '')).some((t) => t === etag || t === '*')
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
+  return header.split(',').map(opaque).some((t) => t === opaque(etag) || t === '*')
 }
 
 /**

@@ -4,15 +4,19 @@ import type pg from 'pg'
 import type { Audience } from '../../web/src/shared/access-policy'
 import type { TileAddress } from './tile-query'
 
-/** A tile as it is sent: its bytes and their strong ETag. */
+/** A tile as it is sent: its bytes and their ETag. */
 export interface CachedTile {
   body: Buffer
   etag: string
 }
 
-/** The ETag of a tile's bytes: the same tile has the same ETag whichever instance made it. */
+/**
+ * The ETag of a tile's bytes: the same tile has the same ETag whichever instance made it. Weak,
+ * because one tile goes out as brotli, gzip or plain bytes under this one tag: a strong ETag
+ * promises the same bytes on the wire (RFC 9110 §8.8.1), a weak one the same content.
+ */
 export function tileEtag(body: Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 }
 
 /**

@@ -86,12 +86,13 @@ forEachDatabase((ctx) => {
     const url = `/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`
     const first = await ctx.anonymous.inject(url)
     const etag = first.headers.etag as string
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+    // weak: the one tag covers the brotli, gzip and plain bytes of the tile
+    expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/)
     expect(first.headers['cache-control']).toBe('public, no-cache')
     const again = await ctx.anonymous.inject({ url, headers: { 'if-none-match': etag } })
     expect(again.statusCode).toBe(304)
     expect(again.rawPayload.length).toBe(0)
-    expect((await ctx.anonymous.inject({ url, headers: { 'if-none-match': `W/${etag}` } })).statusCode).toBe(304)
+    expect((await ctx.anonymous.inject({ url, headers: { 'if-none-match': etag.slice(2) } })).statusCode).toBe(304)
     const [id] = await idsIn('parcels', tile, 0)
     const { rows } = await ctx.db.pool.query<{ land_use: string }>('SELECT land_use FROM parcels WHERE id = $1', [id])
     const before = rows[0]!.land_use

@@ -7,7 +7,7 @@ import type { Draft } from '../../lib/analysis/types'
 import { downloadBlob, isoToday } from '../../lib/download'
 import type { Language } from '../../lib/featureDetails'
 import { CONVERT_FORMATS, type ConvertFormat } from '../../shared/api/convert'
-import { coordinateTable, type CoordinateTable, type CoordinateTableLabels } from '../../shared/convert/coords-csv'
+import type { CoordinateTable, CoordinateTableLabels } from '../../shared/convert/coords-csv'
 import { loadConverter } from '../../shared/convert/index'
 import type { WriteOptions } from '../../shared/convert/types'
 import { Banner } from './Banner'
@@ -50,7 +50,9 @@ export function ExportSection({ boundary, boundaryInvalid, draft, lang }: Props)
     setError(null)
     if (!boundary || boundaryInvalid) return
     let cancelled = false
-    coordinateTable({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: boundary }] }, { zonePrefix })
+    // The coordinate-table module is the CSV converter's chunk, loaded on first use like every converter.
+    import('../../shared/convert/coords-csv')
+      .then(({ coordinateTable }) => coordinateTable({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: boundary }] }, { zonePrefix }))
       .then((built) => !cancelled && setTable(built))
       .catch((cause: unknown) => !cancelled && setError(cause))
     return () => {

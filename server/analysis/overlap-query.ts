@@ -1,9 +1,11 @@
 import { escapeIdentifier } from 'pg'
 import type { LayerDef } from '../layers/catalog'
+import { FIRST_INVALID_SQL } from '../geometry/topology'
 
 /**
  * The subject of an overlap: `$1` is a JSON array of GeoJSON geometries, unioned into one.
- * Built once per request in a CTE so each layer query reuses it.
+ * Built once per request in a CTE so each layer query reuses it. It ends with its FROM, so a
+ * WHERE may follow (checkedSubjectAreaQuery).
  */
 export const SUBJECT_FROM_GEOJSON = `
   SELECT ST_UnaryUnion(ST_Collect(ST_SetSRID(ST_GeomFromGeoJSON(g), 4326))) AS geom
@@ -65,6 +67,24 @@ export function overlapQuery(layer: LayerDef, subjectSql: string, includeAll: bo
 /** The subject's ellipsoidal area, and whether it is empty (a `ref` that matched nothing). */
 export function subjectAreaQuery(subjectSql: string): string {
   return `WITH s AS (${subjectSql}) SELECT ST_Area(s.geom::geography) AS m2, ST_IsEmpty(s.geom) IS NOT FALSE AS empty FROM s`
+}
+
+/**
+ * subjectAreaQuery of a drawn subject (SUBJECT_FROM_GEOJSON) with the topology check in the same
+ * statement: one round trip instead of two. One row: the first invalid geometry's `i, reason, lon,
+ * lat` (for throwIfInvalid), or NULLs and the subject's `m2, empty` when all are valid. An invalid
+ * geometry must not reach the union (GEOS throws a TopologyException on it), so the check filters
+ * the union's input rows: a filter on the subquery's output is not enough, PostgreSQL 18 (embedded)
+ * tests it only after computing the aggregate. The area is the very expression subjectAreaQuery
+ * computes, so the two agree to the bit.
+ */
+export function checkedSubjectAreaQuery(): string {
+  return `
+    WITH bad AS (${FIRST_INVALID_SQL}),
+         s AS (${SUBJECT_FROM_GEOJSON} WHERE NOT EXISTS (SELECT FROM bad))
+    SELECT bad.i, bad.reason, bad.lon, bad.lat,
+           ST_Area(s.geom::geography) AS m2, ST_IsEmpty(s.geom) IS NOT FALSE AS empty
+    FROM (SELECT) AS one LEFT JOIN bad ON true LEFT JOIN s ON true`
 }
 
 /** 1 mu in m², as a float8 so PostgreSQL's division matches JavaScript's to the bit. */

@@ -2,7 +2,8 @@ import type pg from 'pg'
 import { findLayer, type LayerDef } from '../layers/catalog'
 import { InvalidParameter, NotFound } from '../errors'
 import { M2_PER_MU } from '../../web/src/shared/units'
-import { SUBJECT_FROM_GEOJSON, overlapLayerJsonQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
+import { SUBJECT_FROM_GEOJSON, checkedSubjectAreaQuery, overlapLayerJsonQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
+import { throwIfInvalid, type InvalidRow } from '../geometry/topology'
 import type { AreaGeometry } from '../geometry/polygon-input'
 import { OVERLAP_LAYERS, SUBJECT_LAYERS, type OverlapResult } from '../../web/src/shared/api/overlap'
 
@@ -17,6 +18,8 @@ function resolveLayer(id: string, allowed: readonly string[], what: string): Lay
 /**
  * For each layer, the features the subject touches (or all, with includeAll), classified and
  * measured — as the JSON text of an OverlapResult, assembled from PostgreSQL's per-layer JSON.
+ * A drawn subject's topology is checked first, in the statement that measures it: InvalidGeometry
+ * (PostGIS's reason and location) before any layer is read.
  * Runs on one client, one query per layer: the embedded database has one connection.
  */
 export async function overlapJson(db: pg.Pool, subject: Subject, layerIds: string[], includeAll: boolean): Promise<string> {
@@ -27,7 +30,12 @@ export async function overlapJson(db: pg.Pool, subject: Subject, layerIds: strin
       : [subjectFromLayer(resolveLayer(subject.layer, SUBJECT_LAYERS, 'ref.layer')), subject.ids]
   const client = await db.connect()
   try {
-    const { rows } = await client.query<{ m2: number | null; empty: boolean }>(subjectAreaQuery(subjectSql), [param])
+    const drawn = 'geometries' in subject
+    const { rows } = await client.query<{ m2: number | null; empty: boolean } & Partial<InvalidRow>>(
+      drawn ? checkedSubjectAreaQuery() : subjectAreaQuery(subjectSql),
+      [param],
+    )
+    if (drawn) throwIfInvalid(rows[0] as InvalidRow | undefined)
     if (!rows[0] || rows[0].empty) throw new NotFound('the subject has no geometry: no feature matched ref')
     const subjectM2 = rows[0].m2 ?? 0
     const parts: string[] = []

@@ -147,5 +147,18 @@ forEachDatabase((ctx) => {
         expect((res.json() as { error: { message: string } }).error.message).toMatch(message)
       })
     }
+
+    it('an invalid geometry among several is named as /api/analysis/area names it: index, PostGIS\'s reason, location', async () => {
+      const bowTie = { type: 'Polygon', coordinates: [[[115.4, 28.7], [115.41, 28.71], [115.41, 28.7], [115.4, 28.71], [115.4, 28.7]]] }
+      const collection = { type: 'FeatureCollection', features: [square, bowTie].map((geometry) => ({ type: 'Feature', properties: {}, geometry })) }
+      const res = await post({ geometry: collection, layers: ['parcels', 'zones'] })
+      expect(res.statusCode, res.body).toBe(422)
+      expect(res.json()).toMatchObject({
+        error: { code: 'invalid_geometry', details: { index: 1, reason: 'Self-intersection', location: [expect.any(Number), expect.any(Number)] } },
+      })
+      const area = await ctx.app.inject({ method: 'POST', url: '/api/analysis/area', payload: collection })
+      expect(area.statusCode, area.body).toBe(422)
+      expect(res.json()).toEqual(area.json())
+    })
   })
 }, { signedInAs: 'planner' }) // overlap analysis is internal (web/src/shared/access-policy.ts)

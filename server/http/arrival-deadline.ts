@@ -19,6 +19,10 @@ export function registerArrivalDeadline(app: FastifyInstance, ms: number): void 
     // Injected requests (tests, light-my-request) have no socket to hold and arrive whole.
     const socket = raw.socket as Socket | undefined
     if (raw.complete || typeof socket?.end !== 'function') return
+    // No body follows the headers (RFC 9112 §6.3: neither a length nor a chunked transfer): nothing
+    // can trickle, so no timer — most requests are GETs (a map load is hundreds of tiles).
+    const length = raw.headers['content-length']
+    if (raw.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) return
     const timer = setTimeout(() => {
       if (raw.complete || socket.destroyed) return
       socket.end(`HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(BODY)}\r\nConnection: close\r\n\r\n${BODY}`)

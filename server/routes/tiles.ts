@@ -33,6 +33,25 @@ const tileJsonSchema = {
  */
 const TILE_COMPRESSION = { ...COMPRESSION, customTypes: (type: string) => type.startsWith(TILE_CONTENT_TYPE) || type.startsWith('application/json') }
 
+/**
+ * A tile is data, never a document, so its answers leave off the headers only a document acts on
+ * (CSP, framing, COOP, Origin-Agent-Cluster, referrer policy, DNS prefetch, X-Download-Options,
+ * cross-domain policies, X-XSS-Protection): nine headers set, sent and parsed on each of the
+ * hundreds of tiles a map load asks for. Kept: nosniff (never read as another type), CORP
+ * same-origin (no other site's page may load it) and HSTS.
+ */
+const TILE_SECURITY_HEADERS = {
+  contentSecurityPolicy: false,
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+} as const
+
 /** A JSON Schema type (ogc/queryables.ts) as TileJSON names a field's. */
 const TILEJSON_TYPE = { string: 'String', integer: 'Number', number: 'Number', boolean: 'Boolean' } as const
 
@@ -83,7 +102,7 @@ function sendTile(req: FastifyRequest, reply: FastifyReply, tile: CachedTile): B
 export async function tileRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   // One per app: tiles made are kept (TILE_CACHE_MB), keyed by the data epoch; 0 turns it off.
   const cache = ctx.tileCacheBytes > 0 ? new TileCache(ctx.tileCacheBytes) : null
-  app.get<{ Params: { layer: string; z: string; x: string; y: string } }>('/tiles/:layer/:z/:x/:y', { schema: tileSchema, compress: TILE_COMPRESSION }, async (req, reply) => {
+  app.get<{ Params: { layer: string; z: string; x: string; y: string } }>('/tiles/:layer/:z/:x/:y', { schema: tileSchema, compress: TILE_COMPRESSION, helmet: TILE_SECURITY_HEADERS }, async (req, reply) => {
     const view = viewFor(req, req.params.layer)
     const tile = tileAddress(req.params)
     const pool = readPoolFor(ctx.db, req)

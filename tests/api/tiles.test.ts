@@ -189,6 +189,18 @@ forEachDatabase((ctx) => {
     expect(again.statusCode).toBe(304)
   })
 
+  it('a tile keeps the security headers data needs (nosniff, same-origin CORP, HSTS); the document-only ones are the pages\' and the API\'s', async () => {
+    const tile = tileOf(PARK.lon + 0.01, PARK.lat + 0.005, 14)
+    const res = await ctx.anonymous.inject(`/tiles/parcels/${tile.z}/${tile.x}/${tile.y}.mvt`)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin')
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/)
+    expect(res.headers['x-powered-by']).toBeUndefined()
+    const json = await ctx.anonymous.inject('/tiles/parcels/tiles.json')
+    expect(String(json.headers['content-security-policy'])).toContain("frame-ancestors 'none'")
+  })
+
   it('refuses tiles outside the grid and malformed addresses, and unknown layers', async () => {
     for (const url of ['/tiles/parcels/23/0/0.mvt', '/tiles/parcels/2/4/0.mvt', '/tiles/parcels/2/0/4.mvt', '/tiles/parcels/a/0/0.mvt', '/tiles/parcels/1/0/0.png', '/tiles/parcels/1/0/0.mvt?x=1']) {
       const res = await ctx.anonymous.inject(url)

@@ -5,7 +5,7 @@ import { FIRST_INVALID_SQL } from '../geometry/topology'
 /**
  * The subject of an overlap: `$1` is a JSON array of GeoJSON geometries, unioned into one.
  * Built once per request in a CTE so each layer query reuses it. It ends with its FROM, so a
- * WHERE may follow (checkedSubjectAreaQuery).
+ * WHERE may follow (CHECKED_SUBJECT_AREA_SQL).
  */
 export const SUBJECT_FROM_GEOJSON = `
   SELECT ST_UnaryUnion(ST_Collect(ST_SetSRID(ST_GeomFromGeoJSON(g), 4326))) AS geom
@@ -78,14 +78,12 @@ export function subjectAreaQuery(subjectSql: string): string {
  * tests it only after computing the aggregate. The area is the very expression subjectAreaQuery
  * computes, so the two agree to the bit.
  */
-export function checkedSubjectAreaQuery(): string {
-  return `
+export const CHECKED_SUBJECT_AREA_SQL = `
     WITH bad AS (${FIRST_INVALID_SQL}),
          s AS (${SUBJECT_FROM_GEOJSON} WHERE NOT EXISTS (SELECT FROM bad))
     SELECT bad.i, bad.reason, bad.lon, bad.lat,
            ST_Area(s.geom::geography) AS m2, ST_IsEmpty(s.geom) IS NOT FALSE AS empty
     FROM (SELECT) AS one LEFT JOIN bad ON true LEFT JOIN s ON true`
-}
 
 /** 1 mu in m², as a float8 so PostgreSQL's division matches JavaScript's to the bit. */
 const M2_PER_MU_SQL = '(10000::float8 / 15)'

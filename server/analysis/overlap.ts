@@ -2,8 +2,9 @@ import type pg from 'pg'
 import { findLayer, type LayerDef } from '../layers/catalog'
 import { InvalidParameter, NotFound } from '../errors'
 import { M2_PER_MU } from '../../web/src/shared/units'
-import { SUBJECT_FROM_GEOJSON, checkedSubjectAreaQuery, overlapLayerJsonQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
+import { CHECKED_SUBJECT_AREA_SQL, SUBJECT_FROM_GEOJSON, overlapLayerJsonQuery, subjectAreaQuery, subjectFromLayer } from './overlap-query'
 import { throwIfInvalid, type InvalidRow } from '../geometry/topology'
+import { fixedStatement } from '../db/connect'
 import type { AreaGeometry } from '../geometry/polygon-input'
 import { OVERLAP_LAYERS, SUBJECT_LAYERS, type OverlapResult } from '../../web/src/shared/api/overlap'
 
@@ -31,9 +32,9 @@ export async function overlapJson(db: pg.Pool, subject: Subject, layerIds: strin
   const client = await db.connect()
   try {
     const drawn = 'geometries' in subject
+    // The drawn subject's statement is fixed text: planned once per connection (fixedStatement).
     const { rows } = await client.query<{ m2: number | null; empty: boolean } & Partial<InvalidRow>>(
-      drawn ? checkedSubjectAreaQuery() : subjectAreaQuery(subjectSql),
-      [param],
+      drawn ? fixedStatement(db, 'overlap-checked-subject', CHECKED_SUBJECT_AREA_SQL, [param]) : { text: subjectAreaQuery(subjectSql), values: [param] },
     )
     if (drawn) throwIfInvalid(rows[0] as InvalidRow | undefined)
     if (!rows[0] || rows[0].empty) throw new NotFound('the subject has no geometry: no feature matched ref')

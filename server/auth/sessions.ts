@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { namedSql } from '../db/named-sql'
+import { fixedStatement } from '../db/connect'
 import type { PublicUser } from '../../web/src/shared/api/session'
 import type { Queryable } from './users'
 
@@ -76,9 +77,10 @@ export async function createSession(db: Queryable, userId: number, times: Sessio
  */
 export async function findSession(db: Queryable, token: string | undefined, times: SessionTimes): Promise<FoundSession | null> {
   if (token === undefined || !TOKEN_FORMAT.test(token)) return null
+  // Every signed-in request runs it (a write twice, server/auth/plugin.ts): planned once per
+  // connection, not each time (measured on server PostgreSQL: 0.39 → 0.16 ms p50).
   const { rows } = await db.query<SessionUser & { expires_at: Date }>(
-    Q.find,
-    [sessionHash(token), times.idleSeconds, times.maxSeconds],
+    fixedStatement(db, 'sessions-find', Q.find, [sessionHash(token), times.idleSeconds, times.maxSeconds]),
   )
   const row = rows[0]
   if (!row) return null

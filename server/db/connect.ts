@@ -53,6 +53,23 @@ function discardClientsAfterErrors(pool: pg.Pool): void {
 }
 
 /**
+ * Pools on server PostgreSQL, where each connection is a session of its own and keeps the
+ * statements prepared on it. Not the embedded database: PGlite is one session behind every
+ * connection, so a statement prepared on a connection since closed is still there, and `pg`
+ * preparing it again on a new connection fails.
+ */
+const perConnectionSessions = new WeakSet<object>()
+
+/**
+ * A fixed statement run on every request (the session lookup, …) as a query config: named on
+ * server PostgreSQL, which then parses and plans it once per connection instead of on each run;
+ * unnamed on the embedded database, and on a pool client (the name would need its pool).
+ */
+export function fixedStatement(db: pg.Pool | pg.PoolClient, name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return perConnectionSessions.has(db) ? { name, text, values } : { text, values }
+}
+
+/**
  * A pool on a given URL. `max: 1` is mandatory for the embedded database (single session).
  *
  * With `statementTimeoutMs`, no statement holds a request longer: PostgreSQL cancels it itself
@@ -75,6 +92,7 @@ export function poolFor(url: string, kind: DatabaseKind, statementTimeoutMs?: nu
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('database pool error:', err.message))
   if (kind === 'embedded') discardClientsAfterErrors(pool)
+  else perConnectionSessions.add(pool)
   return pool
 }
 

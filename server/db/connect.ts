@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { startEmbeddedPostgis } from './embedded'
+import { refuseLostErrors } from './lost-errors'
 
 export type DatabaseKind = 'embedded' | 'postgres'
 
@@ -91,8 +92,10 @@ export function poolFor(url: string, kind: DatabaseKind, statementTimeoutMs?: nu
   })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('database pool error:', err.message))
-  if (kind === 'embedded') discardClientsAfterErrors(pool)
-  else perConnectionSessions.add(pool)
+  if (kind === 'embedded') {
+    discardClientsAfterErrors(pool)
+    refuseLostErrors(pool)
+  } else perConnectionSessions.add(pool)
   return pool
 }
 

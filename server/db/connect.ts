@@ -29,8 +29,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
  * pool.query() already discards a client after an error; this covers explicitly held clients
  * (transactions), whose ROLLBACK would otherwise leave the connection poisoned.
  */
-function discardClientsAfterErrors(pool: pg.Pool): void {
-  const failed = new WeakSet<pg.PoolClient>()
+function discardClientsAfterErrors(pool: pg.Pool): (client: pg.ClientBase) => boolean {
+  const failed = new WeakSet<pg.ClientBase>()
   pool.on('connect', (client) => {
     // An out-of-step answer can arrive while the client is checked out (during the ROLLBACK after
     // a failed statement), when the pool has no listener on it: pg then emits 'error', which with
@@ -51,6 +51,7 @@ function discardClientsAfterErrors(pool: pg.Pool): void {
     client.on('error', () => undefined)
     void client.end().catch(() => undefined)
   })
+  return (client) => failed.has(client)
 }
 
 /**
@@ -93,8 +94,7 @@ export function poolFor(url: string, kind: DatabaseKind, statementTimeoutMs?: nu
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('database pool error:', err.message))
   if (kind === 'embedded') {
-    discardClientsAfterErrors(pool)
-    refuseLostErrors(pool)
+    refuseLostErrors(pool, discardClientsAfterErrors(pool))
   } else perConnectionSessions.add(pool)
   return pool
 }

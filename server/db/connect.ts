@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { startEmbeddedPostgis } from './embedded'
-import { refuseLostErrors } from './lost-errors'
+import { refusingLostErrors, type QueryFn } from './lost-errors'
 
 export type DatabaseKind = 'embedded' | 'postgres'
 
@@ -27,21 +27,24 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
  * earlier questions). Such a client is closed when it goes back to the pool and a fresh one takes
  * its place; closing the socket also rolls back anything it left open (pglite-socket's detach).
  * pool.query() already discards a client after an error; this covers explicitly held clients
- * (transactions), whose ROLLBACK would otherwise leave the connection poisoned.
+ * (transactions), whose ROLLBACK would otherwise leave the connection poisoned. Each client's
+ * query also refuses the results PGlite gives for a lost error (db/lost-errors.ts).
  */
-function discardClientsAfterErrors(pool: pg.Pool): (client: pg.ClientBase) => boolean {
+function guardEmbeddedClients(pool: pg.Pool): void {
   const failed = new WeakSet<pg.ClientBase>()
   pool.on('connect', (client) => {
     // An out-of-step answer can arrive while the client is checked out (during the ROLLBACK after
     // a failed statement), when the pool has no listener on it: pg then emits 'error', which with
     // no listener would crash the process. Mark the client instead; it is closed on release.
-    client.on('error', () => failed.add(client as pg.PoolClient))
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown
-    ;(client as { query: unknown }).query = (...args: unknown[]) => {
+    client.on('error', () => failed.add(client))
+    const query = client.query.bind(client) as QueryFn
+    const marking: QueryFn = (...args) => {
       const result = query(...args)
-      if (result instanceof Promise) result.catch(() => failed.add(client as pg.PoolClient))
+      if (result instanceof Promise) result.catch(() => failed.add(client))
       return result
     }
+    // Outside the marking: a lost error (db/lost-errors.ts) is refused, not counted as a failure.
+    ;(client as { query: unknown }).query = refusingLostErrors(marking, () => failed.has(client))
   })
   // 'release' is emitted before the pool decides to keep the client; an ending client is dropped.
   pool.on('release', (_err, client) => {
@@ -51,7 +54,6 @@ function discardClientsAfterErrors(pool: pg.Pool): (client: pg.ClientBase) => bo
     client.on('error', () => undefined)
     void client.end().catch(() => undefined)
   })
-  return (client) => failed.has(client)
 }
 
 /**
@@ -93,9 +95,8 @@ export function poolFor(url: string, kind: DatabaseKind, statementTimeoutMs?: nu
   })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (err) => console.error('database pool error:', err.message))
-  if (kind === 'embedded') {
-    refuseLostErrors(pool, discardClientsAfterErrors(pool))
-  } else perConnectionSessions.add(pool)
+  if (kind === 'embedded') guardEmbeddedClients(pool)
+  else perConnectionSessions.add(pool)
   return pool
 }
 

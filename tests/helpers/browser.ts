@@ -57,41 +57,52 @@ type ParkAtlasHandle = { parkAtlas: { map: { clientPoint(p: [number, number]): {
 /** The requests each page has sent and not yet had answered (for the report of a map that never gets ready). */
 const inFlight = new WeakMap<Page, Map<Request, number>>()
 
+/** The parts of MapLibre's map (some internal) that say why it does not go idle. */
+type MapInternals = {
+  loaded(): boolean
+  isMoving(): boolean
+  isStyleLoaded(): boolean
+  on(event: string, f: () => void): void
+  off(event: string, f: () => void): void
+  style?: { tileManagers?: Record<string, { loaded(): boolean; _inViewTiles?: { getAllTiles(): { state: string; tileID: { canonical: { z: number; x: number; y: number } } }[] } }> }
+  _frameRequest?: unknown
+  _placementDirty?: boolean
+  _styleDirty?: boolean
+  _sourcesDirty?: boolean
+}
+
 /**
  * What the map is waiting for, when it does not get ready: MapLibre's own state of each source and
- * its tiles (`loaded()` is what its 'idle' event waits on), and the page's unanswered requests.
+ * its tiles (`loaded()` is what its 'idle' event waits on), whether it still renders and goes idle
+ * when asked now, the layers still loading, and the page's unanswered requests.
  */
 async function mapState(page: Page): Promise<string> {
   const map = await page
-    .evaluate(() => {
-      type Manager = { loaded(): boolean; _inViewTiles?: { getAllTiles(): { state: string; tileID: { canonical: { z: number; x: number; y: number } } }[] } }
-      const handle = (window as unknown as { parkAtlas?: { map?: { map?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean; style?: { tileManagers?: Record<string, Manager> } } } } }).parkAtlas
-      const map = handle?.map?.map
-      if (!map) return { map: 'none' }
-      const sources = Object.entries(map.style?.tileManagers ?? {})
+    .evaluate(async () => {
+      const handle = (window as unknown as { parkAtlas?: { map?: { whenIdle(): Promise<void>; map?: MapInternals } } }).parkAtlas?.map
+      const m = handle?.map
+      if (!handle || !m) return { map: 'none' }
+      const sourcesNotLoaded = Object.entries(m.style?.tileManagers ?? {})
         .filter(([, manager]) => !manager.loaded())
         .map(([id, manager]) => ({ id, tiles: (manager._inViewTiles?.getAllTiles() ?? []).filter((t) => t.state !== 'loaded').map((t) => `${t.tileID.canonical.z}/${t.tileID.canonical.x}/${t.tileID.canonical.y} ${t.state}`) }))
-      return { loaded: map.loaded(), moving: map.isMoving(), styleLoaded: map.isStyleLoaded(), sourcesNotLoaded: sources }
+      const state = { loaded: m.loaded(), moving: m.isMoving(), styleLoaded: m.isStyleLoaded(), sourcesNotLoaded }
+      // Does the map still render frame after frame (then 'idle' cannot fire), and does it get idle when asked now?
+      let renders = 0
+      const count = () => void renders++
+      m.on('render', count)
+      const whenIdleNow = await Promise.race([handle.whenIdle().then(() => 'idle'), new Promise((r) => setTimeout(() => r('no idle in 3 s'), 3000))])
+      m.off('render', count)
+      return {
+        ...state, whenIdleNow, rendersMeanwhile: renders, frameRequested: Boolean(m._frameRequest), visibility: document.visibilityState,
+        placementDirty: m._placementDirty, styleDirty: m._styleDirty, sourcesDirty: m._sourcesDirty,
+        readyNow: document.querySelector('.app')?.getAttribute('data-map-ready'),
+        banners: [...document.querySelectorAll('.banner')].map((b) => `${b.className}: ${b.textContent}`),
+        layersLoading: [...document.querySelectorAll('.layer-row')].filter((r) => r.querySelector('.spinner')).map((r) => r.getAttribute('data-layer')),
+      }
     })
     .catch((error: Error) => ({ error: error.message }))
-  // Does the map still render frame after frame (then 'idle' cannot fire), and does it get idle when asked now?
-  // (A string, so no bundler helper ends up in the page.)
-  const frames = await page
-    .evaluate(`(async () => {
-      const handle = window.parkAtlas.map
-      const m = handle.map
-      let renders = 0
-      const count = function () { renders++ }
-      m.on('render', count)
-      const idle = await Promise.race([handle.whenIdle().then(function () { return 'idle' }), new Promise(function (r) { setTimeout(function () { r('no idle in 3 s') }, 3000) })])
-      m.off('render', count)
-      return { whenIdleNow: idle, rendersMeanwhile: renders, frameRequested: Boolean(m._frameRequest), visibility: document.visibilityState, placementDirty: m._placementDirty, styleDirty: m._styleDirty, sourcesDirty: m._sourcesDirty, repaint: m._repaint, readyNow: document.querySelector('.app').getAttribute('data-map-ready'),
-        banners: Array.from(document.querySelectorAll('.banner')).map(function (b) { return b.className + ': ' + b.textContent }),
-        layersLoading: Array.from(document.querySelectorAll('.layer-row')).filter(function (r) { return r.querySelector('.spinner') }).map(function (r) { return r.getAttribute('data-layer') }) }
-    })()`)
-    .catch((error: Error) => ({ error: error.message }))
   const requestsInFlight = [...(inFlight.get(page) ?? [])].map(([request, since]) => `${request.method()} ${request.url()} for ${Date.now() - since} ms`)
-  return JSON.stringify({ map, frames, requestsInFlight }, null, 1)
+  return JSON.stringify({ map, requestsInFlight }, null, 1)
 }
 
 /** Waits for the app to say its map is ready; with `idle`, also for the map to finish rendering. */
